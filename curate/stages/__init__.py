@@ -1,0 +1,1 @@
+"""Map stages: each turns a polars batch into a polars batch, marking the rows it rejects."""
