@@ -1,0 +1,337 @@
+"""`curate build`: map stages over input chunks in worker processes, one global dedup, then publish.
+
+Shape (so a cluster engine could run the same stages): the source is cut into fixed-size chunks
+of consecutive rows; each chunk goes through the map stages independently and leaves three files
+in the work folder (live rows with their dedup band keys, dropped rows, counts). The global step
+clusters band keys of all live rows, then streams the parts in chunk order into fixed-size shards.
+Chunk boundaries and shard sizes never depend on --workers, so the shards are byte-identical for
+any worker count. The work folder survives a crash, which is what --resume continues from.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+import curate
+from curate.config import BuildConfig
+from curate.dedup import DedupKeysStage, find_clusters
+from curate.errors import CurateError
+from curate.pipeline import PREVIEW_CHARS, Funnel, StageCount, run_stages
+from curate.schema import DROPPED_SCHEMA, SHARD_SCHEMA
+from curate.sources import Source
+from curate.stages.base import Stage
+from curate.stages.language import LanguageStage
+from curate.stages.length import LengthStage
+from curate.stages.rewrite import RewriteStage
+from curate.stages.topic import TopicStage
+from curate.stages.validate import ValidateStage
+from curate.store import DATA_DIR, DROPPED_FILE, Store, Version, sha256_file
+from curate.tokens import TokenCounter
+from curate.topics import TopicClassifier
+
+PREVIEWS_PER_REASON = 5
+DEDUP_STAGE = "dedup"
+
+
+@dataclass
+class BuildOptions:
+    name: str
+    store: Store
+    workers: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
+    resume: bool = False
+    chunk_rows: int = 4096
+    shard_rows: int = 100_000
+    on_progress: object = None  # callable(Funnel) after each chunk; the CLI draws the progress bar
+
+
+@dataclass
+class BuildResult:
+    version: Version
+    funnel: Funnel
+    matched_existing: bool  # True: an identical version existed, nothing was added
+    seconds: float
+
+
+def make_stages(config: BuildConfig) -> list[Stage]:
+    """The map stages in pipeline order: cheap ones first, so language detection sees few rows."""
+    counter = TokenCounter.sentencepiece(config.tokenizer) if config.tokenizer else TokenCounter.estimate()
+    classifier = TopicClassifier.load(Path(config.topics_file) if config.topics_file else None)
+    return [
+        ValidateStage(),
+        RewriteStage(),
+        LengthStage(config.limits, counter),
+        TopicStage(config.topics, classifier),
+        LanguageStage(config.languages, config.language_backend),
+        DedupKeysStage(config.dedup),
+    ]
+
+
+@cache
+def _stages_in_this_process(config: BuildConfig) -> list[Stage]:
+    return make_stages(config)
+
+
+def process_chunk(index: int, batch: pl.DataFrame, config: BuildConfig, work: Path) -> Funnel:
+    """Map step for one chunk; the counts file is written last and marks the chunk as done."""
+    alive, dropped, funnel = run_stages(batch, _stages_in_this_process(config))
+    alive.write_parquet(work / "parts" / f"{index:08d}.parquet")
+    dropped.write_parquet(work / "dropped" / f"{index:08d}.parquet")
+    counts = work / "counts" / f"{index:08d}.json"
+    tmp = counts.with_suffix(".tmp")
+    tmp.write_text(json.dumps(funnel.to_json()))
+    os.replace(tmp, counts)
+    return funnel
+
+
+def code_version() -> str:
+    try:
+        sha = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=Path(__file__).parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        return f"{curate.__version__}+g{sha}"
+    except (OSError, subprocess.CalledProcessError):
+        return curate.__version__
+
+
+def find_identical(store: Store, name: str, config_hash: str, source: dict) -> Version | None:
+    for version in store.versions(name):
+        m = version.manifest
+        if m.get("config_hash") == config_hash and m.get("source", {}).get("fingerprint") == source["fingerprint"]:
+            return version
+    return None
+
+
+class WorkFolder:
+    """STORE/.work/NAME-<key>/: parts of an unfinished build, locked against a concurrent twin."""
+
+    def __init__(self, store: Store, name: str, key: str, resume: bool):
+        self.path = store.root / ".work" / f"{name}-{key[:16]}"
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise CurateError(f"cannot write to store {store.root}: {e.strerror}") from None
+        self._lock = open(self.path / ".lock", "w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CurateError(f"another build with the same config is running (lock on {self.path})") from None
+        if not resume:
+            for sub in ("parts", "dropped", "counts", "staging"):
+                shutil.rmtree(self.path / sub, ignore_errors=True)
+        for sub in ("parts", "dropped", "counts"):
+            (self.path / sub).mkdir(exist_ok=True)
+        shutil.rmtree(self.path / "staging", ignore_errors=True)
+
+    def done_chunks(self) -> dict[int, Funnel]:
+        return {
+            int(p.stem): Funnel.from_json(json.loads(p.read_text()))
+            for p in (self.path / "counts").glob("*.json")
+        }
+
+    def remove(self) -> None:
+        self._lock.close()
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _map_chunks(
+    source: Source, config: BuildConfig, work: WorkFolder, options: BuildOptions, funnel: Funnel
+) -> None:
+    """Run the map stages over every chunk not already done, `workers` chunks in flight at most."""
+    done = work.done_chunks()
+
+    def report(chunk_funnel: Funnel) -> None:
+        funnel.add(chunk_funnel)
+        if options.on_progress:
+            options.on_progress(funnel)
+
+    todo: Iterator[tuple[int, pl.DataFrame]] = (
+        (i, batch) for i, batch in enumerate(source.batches(options.chunk_rows)) if i not in done
+    )
+    for chunk_funnel in done.values():
+        report(chunk_funnel)
+    if options.workers <= 1:
+        for i, batch in todo:
+            report(process_chunk(i, batch, config, work.path))
+        return
+    with ProcessPoolExecutor(options.workers) as pool:
+        in_flight: set[Future] = set()
+        for i, batch in todo:
+            in_flight.add(pool.submit(process_chunk, i, batch, config, work.path))
+            if len(in_flight) >= 2 * options.workers:
+                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    report(f.result())
+        for f in in_flight:
+            report(f.result())
+
+
+def _dedup(work: WorkFolder) -> pl.DataFrame:
+    """source_index, dup_cluster_size and the drop reason (null for survivors) of every live row."""
+    parts = sorted((work.path / "parts").glob("*.parquet"))
+    if not parts:
+        return pl.DataFrame(schema={"source_index": pl.Int64, "dup_cluster_size": pl.Int32, "reason": pl.String})
+    scan = pl.scan_parquet(parts)
+    clusters = find_clusters(scan.select("source_index", "band_keys"))
+    # An exact duplicate repeats the content id of an earlier row; other duplicates are near ones.
+    first_of_id = scan.select(
+        "source_index", (pl.col("source_index") == pl.col("source_index").min().over("id")).alias("first_of_id")
+    ).collect()
+    return clusters.join(first_of_id, on="source_index").select(
+        "source_index",
+        "dup_cluster_size",
+        pl.when(~pl.col("is_duplicate"))
+        .then(None)
+        .when(pl.col("first_of_id"))
+        .then(pl.lit("near_duplicate"))
+        .otherwise(pl.lit("exact_duplicate"))
+        .alias("reason"),
+    )
+
+
+class _ShardWriter:
+    """Writes rows in arrival order into shards of exactly `shard_rows` rows (the last one shorter)."""
+
+    def __init__(self, folder: Path, shard_rows: int):
+        self.folder, self.shard_rows = folder, shard_rows
+        self.pending: list[pl.DataFrame] = []
+        self.pending_rows = 0
+        self.files: list[Path] = []
+
+    def add(self, rows: pl.DataFrame) -> None:
+        self.pending.append(rows)
+        self.pending_rows += rows.height
+        while self.pending_rows >= self.shard_rows:
+            frame = pl.concat(self.pending)
+            self._write(frame.head(self.shard_rows))
+            rest = frame.slice(self.shard_rows)
+            self.pending, self.pending_rows = [rest], rest.height
+
+    def close(self) -> list[Path]:
+        if self.pending_rows:
+            self._write(pl.concat(self.pending))
+        total = len(self.files)
+        final = []
+        for k, path in enumerate(self.files):
+            target = path.with_name(f"train-{k:05d}-of-{total:05d}.parquet")
+            path.rename(target)
+            final.append(target)
+        return final
+
+    def _write(self, frame: pl.DataFrame) -> None:
+        path = self.folder / f"part-{len(self.files):05d}.parquet"
+        frame.write_parquet(path, compression="zstd", statistics=True, row_group_size=10_000)
+        self.files.append(path)
+
+
+def _write_version(work: WorkFolder, dedup: pl.DataFrame, options: BuildOptions) -> tuple[Path, list[dict]]:
+    """Stream the parts, in chunk order, into the staging folder's shards and dropped file."""
+    staging = work.path / "staging"
+    (staging / DATA_DIR).mkdir(parents=True)
+    (staging / DROPPED_FILE).parent.mkdir(parents=True)
+    writer = _ShardWriter(staging / DATA_DIR, options.shard_rows)
+    dedup_dropped = []
+    for part in sorted((work.path / "parts").glob("*.parquet")):
+        rows = pl.read_parquet(part).join(dedup, on="source_index", how="left", maintain_order="left")
+        dedup_dropped.append(
+            rows.filter(pl.col("reason").is_not_null()).select(
+                "id",
+                "source_index",
+                pl.lit(DEDUP_STAGE).alias("stage"),
+                "reason",
+                pl.col("prompt").str.slice(0, PREVIEW_CHARS).alias("preview"),
+            )
+        )
+        kept = rows.filter(pl.col("reason").is_null())
+        writer.add(kept.select([pl.col(c).cast(t) for c, t in SHARD_SCHEMA.items()]))
+    shard_files = writer.close()
+    dropped = pl.concat(
+        [pl.scan_parquet(sorted((work.path / "dropped").glob("*.parquet"))).collect(), *dedup_dropped]
+    ).sort("source_index")
+    # Every dropped row is listed; only the first few per reason keep a preview, to stay small.
+    rank = pl.int_range(pl.len()).over("stage", "reason")
+    dropped = dropped.with_columns(
+        pl.when(rank < PREVIEWS_PER_REASON).then(pl.col("preview")).otherwise(None).alias("preview")
+    ).select([pl.col(c).cast(t) for c, t in DROPPED_SCHEMA.items()])
+    dropped.write_parquet(staging / DROPPED_FILE, compression="zstd")
+    shards = [
+        {"file": f"{DATA_DIR}/{p.name}", "rows": pl.scan_parquet(p).select(pl.len()).collect().item(),
+         "sha256": sha256_file(p)}
+        for p in shard_files
+    ]
+    return staging, shards
+
+
+def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildResult:
+    started = time.perf_counter()
+    store, name = options.store, options.name
+    source_info = source.describe()
+    config_hash = config.config_hash
+    existing = find_identical(store, name, config_hash, source_info)
+    if existing is not None:
+        funnel = Funnel.from_json(existing.manifest["funnel"])
+        return BuildResult(existing, funnel, True, time.perf_counter() - started)
+
+    work = WorkFolder(store, name, f"{config_hash}{source_info['fingerprint']}", options.resume)
+    funnel = Funnel()
+    _map_chunks(source, config, work, options, funnel)
+    dedup = _dedup(work)
+    dedup_count = StageCount(input=dedup.height)
+    dedup_count.dropped = dict(dedup.filter(pl.col("reason").is_not_null()).group_by("reason").len().iter_rows())
+    funnel.stages[DEDUP_STAGE] = dedup_count
+    if funnel.kept == 0:
+        work.remove()
+        raise CurateError(
+            f"no rows kept out of {funnel.read} read; the funnel: {_funnel_summary(funnel)}. "
+            "Loosen --topics, --languages or the length limits."
+        )
+    staging, shards = _write_version(work, dedup, options)
+    clustered = dedup.filter(pl.col("dup_cluster_size") > 1)
+    manifest = {
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "code_version": code_version(),
+        "config": config.describe(),
+        "config_hash": config_hash,
+        "source": source_info,
+        "funnel": funnel.to_json(),
+        "dedup": {
+            "clusters": clustered.filter(pl.col("reason").is_null()).height,
+            "largest": int(clustered["dup_cluster_size"].max() or 1),
+            "rows_in_clusters": clustered.height,
+            "dropped": sum(dedup_count.dropped.values()),
+        },
+        "shards": shards,
+        "rows": funnel.kept,
+    }
+    same_content = next(
+        (v for v in store.versions(name) if [s["sha256"] for s in v.manifest["shards"]] == [s["sha256"] for s in shards]),
+        None,
+    )
+    if same_content is not None:
+        work.remove()
+        return BuildResult(same_content, funnel, True, time.perf_counter() - started)
+    version = store.publish(name, staging, manifest)
+    work.remove()
+    return BuildResult(version, funnel, False, time.perf_counter() - started)
+
+
+def _funnel_summary(funnel: Funnel) -> str:
+    return "; ".join(
+        f"{name}: -{sum(c.dropped.values())}" for name, c in funnel.stages.items() if c.dropped
+    )

@@ -1,0 +1,68 @@
+"""The build configuration: what decides a version's content, normalized and hashed.
+
+Only settings that change the output belong here (not --workers, --quiet or --store), so the
+config hash identifies a version's content for a given source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from curate.dedup import DedupParams
+from curate.errors import CurateError
+from curate.language import BACKENDS
+from curate.stages.length import LengthLimits
+from curate.store import sha256_file
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    topics: tuple[str, ...]
+    languages: tuple[str, ...] | None  # None keeps every language
+    limits: LengthLimits
+    dedup: DedupParams
+    language_backend: str
+    tokenizer: str | None = None  # sentencepiece model path; None = the documented estimate
+    topics_file: str | None = None
+
+    def __post_init__(self):
+        if self.language_backend not in BACKENDS:
+            raise CurateError(
+                f"unknown language backend {self.language_backend!r}; choose one of {', '.join(BACKENDS)}"
+            )
+        for path, what in ((self.tokenizer, "tokenizer"), (self.topics_file, "topics file")):
+            if path is not None and not Path(path).is_file():
+                raise CurateError(f"{what} not found: {path}")
+
+    def describe(self) -> dict:
+        """Canonical JSON form for the manifest; files are identified by content, not path."""
+        from curate.tokens import TokenCounter
+
+        counter = TokenCounter.sentencepiece(self.tokenizer) if self.tokenizer else TokenCounter.estimate()
+        return {
+            "topics": sorted(self.topics),
+            "languages": sorted(self.languages) if self.languages is not None else None,
+            "limits": asdict(self.limits),
+            "tokenizer": counter.describe(),
+            "dedup": self.dedup.describe(),
+            "language_backend": self.language_backend,
+            "topics_file": (
+                {"path": self.topics_file, "sha256": sha256_file(Path(self.topics_file))}
+                if self.topics_file
+                else None
+            ),
+        }
+
+    @property
+    def config_hash(self) -> str:
+        described = self.describe()
+        # Paths differ between machines; the content hashes already identify the files.
+        for key in ("tokenizer", "topics_file"):
+            if isinstance(described[key], dict):
+                described[key] = {k: v for k, v in described[key].items() if k != "path"}
+        canonical = json.dumps(described, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
