@@ -290,8 +290,12 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
 
     work = WorkFolder(store, name, f"{config_hash}{source_info['fingerprint']}", options.resume)
     funnel = Funnel()
+    timings = {}
+    clock = time.perf_counter()
     _map_chunks(source, config, work, options, funnel)
+    timings["map_s"], clock = time.perf_counter() - clock, time.perf_counter()
     dedup = _dedup(work)
+    timings["dedup_s"], clock = time.perf_counter() - clock, time.perf_counter()
     dedup_count = StageCount(input=dedup.height)
     dedup_count.dropped = dict(dedup.filter(pl.col("reason").is_not_null()).group_by("reason").len().iter_rows())
     funnel.stages[DEDUP_STAGE] = dedup_count
@@ -302,6 +306,7 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
             "Loosen --topics, --languages or the length limits."
         )
     staging, shards = _write_version(work, dedup, options)
+    timings["write_s"] = time.perf_counter() - clock
     clustered = dedup.filter(pl.col("dup_cluster_size") > 1)
     manifest = {
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -318,6 +323,7 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
         },
         "shards": shards,
         "rows": funnel.kept,
+        "timings": {k: round(v, 3) for k, v in timings.items()},  # wall seconds per phase
     }
     same_content = next(
         (v for v in store.versions(name) if [s["sha256"] for s in v.manifest["shards"]] == [s["sha256"] for s in shards]),

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import time
+
 import polars as pl
 
 from curate.schema import DROP_REASON, DROPPED_SCHEMA
@@ -20,6 +22,7 @@ PREVIEW_CHARS = 200
 class StageCount:
     input: int = 0
     dropped: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0  # CPU time summed over workers; for benchmarks, not part of the content
 
     @property
     def kept(self) -> int:
@@ -27,6 +30,7 @@ class StageCount:
 
     def add(self, other: StageCount) -> None:
         self.input += other.input
+        self.seconds += other.seconds
         for reason, n in other.dropped.items():
             self.dropped[reason] = self.dropped.get(reason, 0) + n
 
@@ -52,14 +56,17 @@ class Funnel:
             "read": self.read,
             "kept": self.kept,
             "stages": [
-                {"stage": name, "input": c.input, "kept": c.kept, "dropped": dict(sorted(c.dropped.items()))}
+                {"stage": name, "input": c.input, "kept": c.kept, "dropped": dict(sorted(c.dropped.items())),
+                 "seconds": round(c.seconds, 3)}
                 for name, c in self.stages.items()
             ],
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Funnel:
-        stages = {s["stage"]: StageCount(s["input"], dict(s["dropped"])) for s in data["stages"]}
+        stages = {
+            s["stage"]: StageCount(s["input"], dict(s["dropped"]), s.get("seconds", 0.0)) for s in data["stages"]
+        }
         return cls(data["read"], stages)
 
 
@@ -86,7 +93,9 @@ def run_stages(batch: pl.DataFrame, stages: Sequence[Stage]) -> tuple[pl.DataFra
         count.input = alive.height
         if alive.height == 0:
             continue
+        started = time.perf_counter()
         out = stage.process(alive)
+        count.seconds = time.perf_counter() - started
         rejected = out.filter(pl.col(DROP_REASON).is_not_null())
         if rejected.height:
             count.dropped = dict(rejected.group_by(DROP_REASON).len().sort(DROP_REASON).iter_rows())
