@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -170,7 +171,8 @@ def _map_chunks(
         for i, batch in todo:
             report(process_chunk(i, batch, config, work.path))
         return
-    with ProcessPoolExecutor(options.workers) as pool:
+    # Spawned, not forked: a fork copies polars' thread-pool locks mid-use and can deadlock.
+    with ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         in_flight: set[Future] = set()
         for i, batch in todo:
             in_flight.add(pool.submit(process_chunk, i, batch, config, work.path))

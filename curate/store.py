@@ -166,6 +166,7 @@ class Store:
         rename() onto an existing non-empty folder fails, so two builds racing for the same number
         both succeed with different numbers, and a crash before the rename leaves no version.
         """
+        (self.root / name).mkdir(parents=True, exist_ok=True)
         while True:
             number = (self.versions(name)[-1].number if self.versions(name) else 0) + 1
             manifest = {**manifest, "name": name, "version": number}
