@@ -88,7 +88,8 @@ def _stages_in_this_process(config: BuildConfig) -> list[Stage]:
 def process_chunk(index: int, batch: pl.DataFrame, config: BuildConfig, work: Path) -> Funnel:
     """Map step for one chunk; the counts file is written last and marks the chunk as done."""
     alive, dropped, funnel = run_stages(batch, _stages_in_this_process(config))
-    alive.write_parquet(work / "parts" / f"{index:08d}.parquet")
+    if alive.height:  # an empty part lacks the columns later stages add
+        alive.write_parquet(work / "parts" / f"{index:08d}.parquet")
     dropped.write_parquet(work / "dropped" / f"{index:08d}.parquet")
     counts = work / "counts" / f"{index:08d}.json"
     tmp = counts.with_suffix(".tmp")
@@ -294,7 +295,11 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
     funnel = Funnel()
     timings = {}
     clock = time.perf_counter()
-    _map_chunks(source, config, work, options, funnel)
+    try:
+        _map_chunks(source, config, work, options, funnel)
+    except CurateError:
+        work.remove()  # bad input, not a crash: nothing worth resuming
+        raise
     timings["map_s"], clock = time.perf_counter() - clock, time.perf_counter()
     dedup = _dedup(work)
     timings["dedup_s"], clock = time.perf_counter() - clock, time.perf_counter()
