@@ -19,6 +19,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cache
@@ -173,7 +174,11 @@ def _map_chunks(
             report(process_chunk(i, batch, config, work.path))
         return
     # Spawned, not forked: a fork copies polars' thread-pool locks mid-use and can deadlock.
-    with ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # One polars thread per worker: the processes already fill the cores.
+    with (
+        _environment(POLARS_MAX_THREADS="1"),
+        ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn")) as pool,
+    ):
         in_flight: set[Future] = set()
         for i, batch in todo:
             in_flight.add(pool.submit(process_chunk, i, batch, config, work.path))
@@ -183,6 +188,21 @@ def _map_chunks(
                     report(f.result())
         for f in in_flight:
             report(f.result())
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Set environment variables for processes started inside the block."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k)
+            else:
+                os.environ[k] = v
 
 
 def _dedup(work: WorkFolder) -> pl.DataFrame:

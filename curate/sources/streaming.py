@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 
 from curate.errors import CurateError
 from curate.schema import SOURCE_SCHEMA
@@ -73,16 +75,17 @@ class Source:
                 stream = datasets.load_dataset(self.builder, data_files=self.files, split="train", streaming=True)
             else:
                 stream = _open_hub(self.builder, self.revision)
-            for raw in stream.iter(batch_size=batch_size):
-                if prompt_only and "response" not in raw:
-                    raw = {**raw, "response": [None] * len(raw.get("prompt", []))}
-                missing = [f for f in REQUIRED_FIELDS if f not in raw]
+            for table in stream.with_format("arrow").iter(batch_size=batch_size):
+                columns = table.column_names
+                if prompt_only and "response" not in columns:
+                    table = table.append_column("response", pa.nulls(table.num_rows, pa.string()))
+                missing = [f for f in REQUIRED_FIELDS if f not in table.column_names]
                 if missing:
                     raise CurateError(
                         f"source {self.name!r} has no {' or '.join(missing)} column "
-                        f"(columns: {', '.join(raw) or 'none'}); expected the glaive schema prompt, response"
+                        f"(columns: {', '.join(columns) or 'none'}); expected the glaive schema prompt, response"
                     )
-                batch = to_source_batch(raw["prompt"], raw["response"], start)
+                batch = arrow_to_source_batch(table, start)
                 start += batch.height
                 yield batch
         except CurateError:
@@ -107,6 +110,43 @@ class Source:
             except Exception as e:
                 raise CurateError(f"cannot read {f}: {type(e).__name__}: {e}") from None
         return total
+
+
+def arrow_to_source_batch(table: pa.Table, start: int) -> pl.DataFrame:
+    """Typed string columns go straight to polars; anything else is checked value by value.
+
+    JSON files whose fields mix types arrive as JSON-encoded text (`datasets`' Json feature):
+    decoding it recovers the original values, so a number in `response` is reported, not stringified.
+    """
+    values = {}
+    for name in REQUIRED_FIELDS:
+        column = table.column(name)
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            values[name] = column
+        elif pa.types.is_null(column.type):
+            values[name] = pa.nulls(len(column), pa.string())
+        else:
+            values[name] = None
+    if all(v is not None for v in values.values()):
+        return pl.DataFrame(
+            {
+                "source_index": pl.int_range(start, start + table.num_rows, eager=True),
+                "prompt": pl.from_arrow(values["prompt"]),
+                "response": pl.from_arrow(values["response"]),
+                "field_error": pl.Series([None] * table.num_rows, dtype=pl.String),
+            }
+        ).cast(SOURCE_SCHEMA)
+    decoded = [
+        table.column(name).to_pylist() if values[name] is not None else _decode_json(table.column(name))
+        for name in REQUIRED_FIELDS
+    ]
+    return to_source_batch(*decoded, start)
+
+
+def _decode_json(column: pa.ChunkedArray) -> list:
+    if pa.types.is_string(column.type.storage_type if hasattr(column.type, "storage_type") else column.type):
+        return [json.loads(v) if v is not None else None for v in column.to_pylist()]
+    return column.to_pylist()  # e.g. an integer or list column: every value is a non-string
 
 
 def to_source_batch(prompts: list, responses: list, start: int) -> pl.DataFrame:
