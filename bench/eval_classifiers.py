@@ -31,11 +31,10 @@ from pathlib import Path
 
 import polars as pl
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 from curate import language as lang
 from curate.topics import TOPIC_IDS, VERIFIABLE, TopicClassifier
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TOPIC_DEVSET = ROOT / "bench" / "topic_devset.jsonl"
 LANGUAGE_DEVSET = ROOT / "bench" / "language_devset.jsonl"

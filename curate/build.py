@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -336,7 +336,7 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
     timings["write_s"] = time.perf_counter() - clock
     clustered = dedup.filter(pl.col("dup_cluster_size") > 1)
     manifest = {
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "code_version": code_version(),
         "config": config.describe(),
         "config_hash": config_hash,

@@ -5,10 +5,9 @@ Counting lives here, once, so stages only answer "keep?" and the funnel always a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import time
 
 import polars as pl
 

@@ -86,7 +86,7 @@ def test_corrupt_manifest_is_a_clear_error(tmp_path):
     (version.path / MANIFEST).write_text("{not json")
     fresh = Store(tmp_path).resolve("demo@v1")
     with pytest.raises(CurateError, match="manifest .* is corrupt"):
-        fresh.manifest
+        _ = fresh.manifest
 
 
 def test_unwritable_store_is_a_clear_error(tmp_path):
