@@ -15,7 +15,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import subprocess
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -27,7 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
-import curate
+from curate import code_version
 from curate.config import BuildConfig
 from curate.dedup import DedupKeysStage, find_clusters
 from curate.errors import CurateError
@@ -97,20 +96,6 @@ def process_chunk(index: int, batch: pl.DataFrame, config: BuildConfig, work: Pa
     tmp.write_text(json.dumps(funnel.to_json()))
     os.replace(tmp, counts)
     return funnel
-
-
-def code_version() -> str:
-    try:
-        sha = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=Path(__file__).parent,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        return f"{curate.__version__}+g{sha}"
-    except (OSError, subprocess.CalledProcessError):
-        return curate.__version__
 
 
 def find_identical(store: Store, name: str, config_hash: str, source: dict) -> Version | None:
