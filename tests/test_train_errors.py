@@ -1,0 +1,112 @@
+"""Bad input to `train`: one clear `error: ...` line, exit code 2, and nothing written or overwritten.
+
+Every refusal happens before a model is built, so these run in-process on one CPU device.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_train_helpers import make_rows, publish
+
+from train.cli import main
+from train.config import RunConfig
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("store")
+    publish(root, "writing-summary", make_rows(24))
+    publish(root, "empty", make_rows(0))
+    return root
+
+
+def run_train(capsys, store, out, *args: str) -> str:
+    code = main(["run", "--store", str(store), "--out", str(out), "--steps", "2", *args])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err.startswith("error: ") and "Traceback" not in err
+    return err
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--data", "nope"], "no dataset named 'nope'"),
+        (["--data", "writing-summary@v7"], "writing-summary has no version v7"),
+        (["--data", "writing summary"], "malformed version reference"),
+        (["--data", "empty"], "empty@v1 has no rows"),
+        (["--data", "writing-summary", "--model", "gemma2-2b-it", "--checkpoint", "{tmp}/missing"], "does not exist"),
+        (["--data", "writing-summary", "--tokenizer", "{tmp}/missing.model"], "--tokenizer {tmp}/missing.model does not exist"),
+        (["--data", "writing-summary", "--seq-len", "16"], "--seq-len 16 is shorter than every example"),
+        (["--data", "writing-summary", "--mesh", "fsdp=3"], "--mesh fsdp=3 needs 3 devices but"),
+        (["--data", "writing-summary", "--mesh", "dp=2"], "malformed --mesh"),
+        (["--data", "writing-summary", "--epochs", "1"], "give --steps or --epochs, not both"),
+        (["--data", "writing-summary", "--model", "tiny", "--seq-len", "8192"], "sliding window"),
+        ([], "--data NAME[@vN] is required"),
+    ],
+)
+def test_refused_before_writing(capsys, store, tmp_path, args, message):
+    out = tmp_path / "run"
+    err = run_train(capsys, store, out, *[a.format(tmp=tmp_path) for a in args])
+    assert message.format(tmp=tmp_path) in err
+    assert not out.exists()
+
+
+def test_checkpoint_folder_layouts(capsys, store, tmp_path):
+    folder = tmp_path / "gemma"
+    folder.mkdir()
+    err = run_train(capsys, store, tmp_path / "a", "--data", "writing-summary", "--model", "gemma3-1b-it",
+                    "--checkpoint", str(folder))
+    assert "holds neither *.safetensors" in err and "gemma3-1b-it" in err
+    (folder / "model.safetensors").write_bytes(b"")
+    err = run_train(capsys, store, tmp_path / "b", "--data", "writing-summary", "--model", "gemma3-1b-it",
+                    "--checkpoint", str(folder))
+    assert "no tokenizer.model in" in err and "--tokenizer" in err
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_tokenizer_that_is_not_sentencepiece(capsys, store, tmp_path):
+    junk = tmp_path / "tokenizer.model"
+    junk.write_text("not a model")
+    err = run_train(capsys, store, tmp_path / "run", "--data", "writing-summary", "--tokenizer", str(junk))
+    assert "is not a sentencepiece model" in err
+
+
+def _existing_run(tmp_path, **config) -> tuple:
+    out = tmp_path / "run"
+    out.mkdir()
+    saved = {"config": RunConfig(steps=2, **config).to_json(), "data": {"ref": "writing-summary@v1"}}
+    (out / "config.json").write_text(json.dumps(saved))
+    return out, (out / "config.json").read_bytes()
+
+
+def test_existing_run_is_not_overwritten(capsys, store, tmp_path):
+    out, before = _existing_run(tmp_path)
+    err = run_train(capsys, store, out, "--data", "writing-summary")
+    assert "already holds a run: pass --resume" in err
+    assert (out / "config.json").read_bytes() == before and sorted(p.name for p in out.iterdir()) == ["config.json"]
+
+
+def test_resume_with_a_different_config_is_refused(capsys, store, tmp_path):
+    out, before = _existing_run(tmp_path, lora_rank=4)
+    err = run_train(capsys, store, out, "--data", "writing-summary", "--resume")
+    assert "cannot resume" in err and "config.lora_rank (4 -> 16)" in err
+    assert (out / "config.json").read_bytes() == before and sorted(p.name for p in out.iterdir()) == ["config.json"]
+
+
+def test_yaml_config_errors(capsys, store, tmp_path):
+    path = tmp_path / "run.yaml"
+    path.write_text("data: writing-summary\nlearning-rate: 0.1\n")
+    err = run_train(capsys, store, tmp_path / "run", "--config", str(path))
+    assert "unknown option(s) learning-rate" in err
+    err = run_train(capsys, store, tmp_path / "run", "--config", str(tmp_path / "missing.yaml"))
+    assert "does not exist" in err
+
+
+def test_sample_needs_a_run(capsys, tmp_path):
+    assert main(["sample", "--run", str(tmp_path), "--prompt", "hi"]) == 2
+    assert "is not a training run" in capsys.readouterr().err
+    assert main(["sample", "--run", str(tmp_path)]) == 2
+    assert "give --prompt TEXT or --prompts FILE" in capsys.readouterr().err
