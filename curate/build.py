@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
 
 from curate import code_version
 from curate.config import BuildConfig
@@ -44,6 +45,7 @@ from curate.tokens import TokenCounter
 from curate.topics import TopicClassifier
 
 PREVIEWS_PER_REASON = 5
+ROW_GROUP_ROWS = 10_000
 DEDUP_STAGE = "dedup"
 
 
@@ -213,77 +215,111 @@ def _dedup(work: WorkFolder) -> pl.DataFrame:
     )
 
 
-class _ShardWriter:
-    """Writes rows in arrival order into shards of exactly `shard_rows` rows (the last one shorter)."""
+class _ParquetStream:
+    """Appends frames, in order, to parquet files of `file_rows` rows (None: one file).
 
-    def __init__(self, folder: Path, shard_rows: int):
-        self.folder, self.shard_rows = folder, shard_rows
+    Only one row group is held in memory, so writing costs the same at 22M rows as at 3k; row-group
+    and file boundaries depend on row counts alone, so the bytes do not depend on --workers.
+    """
+
+    def __init__(self, folder: Path, stem: str, schema: dict, file_rows: int | None = None):
+        self.folder, self.stem, self.schema, self.file_rows = folder, stem, schema, file_rows
+        self.arrow_schema = pl.DataFrame(schema=schema).to_arrow().schema
         self.pending: list[pl.DataFrame] = []
         self.pending_rows = 0
-        self.files: list[Path] = []
+        self.files: list[tuple[Path, int]] = []
+        self.writer: pq.ParquetWriter | None = None
+        self.rows_in_file = 0
 
     def add(self, rows: pl.DataFrame) -> None:
-        self.pending.append(rows)
+        self.pending.append(rows.select([pl.col(c).cast(t) for c, t in self.schema.items()]))
         self.pending_rows += rows.height
-        while self.pending_rows >= self.shard_rows:
-            frame = pl.concat(self.pending)
-            self._write(frame.head(self.shard_rows))
-            rest = frame.slice(self.shard_rows)
-            self.pending, self.pending_rows = [rest], rest.height
+        while self.pending_rows and self.pending_rows >= self._next_group_rows():
+            self._flush(self._next_group_rows())
 
-    def close(self) -> list[Path]:
+    def close(self) -> list[tuple[Path, int]]:
         if self.pending_rows:
-            self._write(pl.concat(self.pending))
-        total = len(self.files)
-        final = []
-        for k, path in enumerate(self.files):
-            target = path.with_name(f"train-{k:05d}-of-{total:05d}.parquet")
-            path.rename(target)
-            final.append(target)
-        return final
+            self._flush(self.pending_rows)
+        if self.writer is None and not self.files:  # no rows at all: still a readable, empty file
+            self._open()
+        if self.writer is not None:
+            self.writer.close()
+            self.files.append((self.path, self.rows_in_file))
+            self.writer = None
+        return self.files
 
-    def _write(self, frame: pl.DataFrame) -> None:
-        path = self.folder / f"part-{len(self.files):05d}.parquet"
-        frame.write_parquet(path, compression="zstd", statistics=True, row_group_size=10_000)
-        self.files.append(path)
+    def _next_group_rows(self) -> int:
+        room = self.file_rows - self.rows_in_file if self.file_rows else ROW_GROUP_ROWS
+        return min(ROW_GROUP_ROWS, room)
+
+    def _open(self) -> None:
+        self.path = self.folder / f"{self.stem}-{len(self.files):05d}.parquet"
+        self.writer = pq.ParquetWriter(self.path, self.arrow_schema, compression="zstd")
+        self.rows_in_file = 0
+
+    def _flush(self, rows: int) -> None:
+        frame = pl.concat(self.pending)
+        self.pending, self.pending_rows = [frame.slice(rows)], frame.height - rows
+        if self.writer is None:
+            self._open()
+        self.writer.write_table(frame.head(rows).to_arrow().cast(self.arrow_schema))
+        self.rows_in_file += rows
+        if self.file_rows and self.rows_in_file == self.file_rows:
+            self.writer.close()
+            self.files.append((self.path, self.rows_in_file))
+            self.writer = None
+
+
+def _with_previews(dropped: pl.DataFrame, seen: dict[tuple[str, str], int]) -> pl.DataFrame:
+    """Keep the preview on the first few rows per (stage, reason) in source order; `seen` carries over."""
+    earlier = pl.DataFrame(
+        {"stage": [k[0] for k in seen], "reason": [k[1] for k in seen], "seen": list(seen.values())},
+        schema={"stage": pl.String, "reason": pl.String, "seen": pl.Int64},
+    )
+    rank = pl.col("seen").fill_null(0) + pl.int_range(pl.len()).over("stage", "reason")
+    for stage, reason, n in dropped.group_by("stage", "reason").len().iter_rows():
+        seen[(stage, reason)] = seen.get((stage, reason), 0) + n
+    return dropped.join(earlier, on=["stage", "reason"], how="left", maintain_order="left").with_columns(
+        pl.when(rank < PREVIEWS_PER_REASON).then(pl.col("preview")).otherwise(None).alias("preview")
+    )
 
 
 def _write_version(work: WorkFolder, dedup: pl.DataFrame, options: BuildOptions) -> tuple[Path, list[dict]]:
-    """Stream the parts, in chunk order, into the staging folder's shards and dropped file."""
+    """Stream the chunks, in order, into the staging folder's shards and dropped file."""
     staging = work.path / "staging"
+    dropped_path = staging / DROPPED_FILE
     (staging / DATA_DIR).mkdir(parents=True)
-    (staging / DROPPED_FILE).parent.mkdir(parents=True)
-    writer = _ShardWriter(staging / DATA_DIR, options.shard_rows)
-    dedup_dropped = []
-    for part in sorted((work.path / "parts").glob("*.parquet")):
-        rows = pl.read_parquet(part).join(dedup, on="source_index", how="left", maintain_order="left")
-        dedup_dropped.append(
-            rows.filter(pl.col("reason").is_not_null()).select(
-                "id",
-                "source_index",
-                pl.lit(DEDUP_STAGE).alias("stage"),
-                "reason",
-                pl.col("prompt").str.slice(0, PREVIEW_CHARS).alias("preview"),
+    dropped_path.parent.mkdir(parents=True)
+    shards = _ParquetStream(staging / DATA_DIR, "part", SHARD_SCHEMA, options.shard_rows)
+    dropped = _ParquetStream(dropped_path.parent, "part", DROPPED_SCHEMA)
+    previews_seen: dict[tuple[str, str], int] = {}
+    for dropped_part in sorted((work.path / "dropped").glob("*.parquet")):
+        chunk_dropped = [pl.read_parquet(dropped_part)]
+        live_part = work.path / "parts" / dropped_part.name
+        if live_part.exists():
+            rows = pl.read_parquet(live_part).join(dedup, on="source_index", how="left", maintain_order="left")
+            duplicates = rows.filter(pl.col("reason").is_not_null())
+            chunk_dropped.append(
+                duplicates.select(
+                    "id",
+                    "source_index",
+                    pl.lit(DEDUP_STAGE).alias("stage"),
+                    "reason",
+                    pl.col("prompt").str.slice(0, PREVIEW_CHARS).alias("preview"),
+                )
             )
-        )
-        kept = rows.filter(pl.col("reason").is_null())
-        writer.add(kept.select([pl.col(c).cast(t) for c, t in SHARD_SCHEMA.items()]))
-    shard_files = writer.close()
-    dropped = pl.concat(
-        [pl.scan_parquet(sorted((work.path / "dropped").glob("*.parquet"))).collect(), *dedup_dropped]
-    ).sort("source_index")
-    # Every dropped row is listed; only the first few per reason keep a preview, to stay small.
-    rank = pl.int_range(pl.len()).over("stage", "reason")
-    dropped = dropped.with_columns(
-        pl.when(rank < PREVIEWS_PER_REASON).then(pl.col("preview")).otherwise(None).alias("preview")
-    ).select([pl.col(c).cast(t) for c, t in DROPPED_SCHEMA.items()])
-    dropped.write_parquet(staging / DROPPED_FILE, compression="zstd")
-    shards = [
-        {"file": f"{DATA_DIR}/{p.name}", "rows": pl.scan_parquet(p).select(pl.len()).collect().item(),
-         "sha256": sha256_file(p)}
-        for p in shard_files
-    ]
-    return staging, shards
+            shards.add(rows.filter(pl.col("reason").is_null()))
+        chunk = pl.concat(chunk_dropped).select(list(DROPPED_SCHEMA)).sort("source_index")
+        dropped.add(_with_previews(chunk, previews_seen))
+    shard_files = shards.close()
+    [(dropped_file, _)] = dropped.close()
+    dropped_file.rename(dropped_path)
+    manifest_shards = []
+    for k, (path, rows) in enumerate(shard_files):
+        target = path.with_name(f"train-{k:05d}-of-{len(shard_files):05d}.parquet")
+        path.rename(target)
+        manifest_shards.append({"file": f"{DATA_DIR}/{target.name}", "rows": rows, "sha256": sha256_file(target)})
+    return staging, manifest_shards
 
 
 def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildResult:

@@ -220,3 +220,31 @@ def test_classify_prompt_only_file(tmp_path, capsys):
     assert rows[1]["verdict"] == "topic:off_topic:math"
     assert rows[2]["verdict"] == "language:language:de"
     assert rows[0]["prompt_tokens"] > 5 and rows[0]["answer_tokens"] is None
+
+
+def test_dropped_rows_keep_a_few_previews_per_reason(built):
+    dropped = built[1].read_dropped()
+    counts = dropped.group_by("stage", "reason").agg(
+        pl.len().alias("rows"), pl.col("preview").is_not_null().sum().alias("previews")
+    )
+    for stage, reason, rows, previews in counts.iter_rows():
+        if reason.endswith(":prompt"):  # a missing prompt has nothing to preview
+            assert previews == 0, (stage, reason)
+        else:
+            assert previews == min(rows, 5), (stage, reason, rows, previews)
+    assert dropped["source_index"].is_sorted()
+
+
+def test_shards_have_the_configured_size(tmp_path):
+    from curate.build import BuildOptions, build
+    from curate.cli import _config_from_args, make_parser
+    from curate.sources import open_source
+
+    args = make_parser().parse_args(["build", "--topics", "writing,summary", "--languages", "all"])
+    store = Store(tmp_path)
+    result = build(_config_from_args(args), open_source("sample"),
+                   BuildOptions(name="small-shards", store=store, workers=1, shard_rows=100, chunk_rows=700))
+    shards = result.version.manifest["shards"]
+    assert [s["rows"] for s in shards[:-1]] == [100] * (len(shards) - 1) and 0 < shards[-1]["rows"] <= 100
+    assert [s["file"] for s in shards][-1] == f"data/train-{len(shards) - 1:05d}-of-{len(shards):05d}.parquet"
+    assert result.version.read().height == result.funnel.kept
