@@ -15,6 +15,7 @@ from curate.config import BuildConfig
 from curate.dedup import find_clusters
 from curate.language import detect_languages
 from curate.pipeline import run_stages
+from curate.schema import DROP_REASON
 from curate.sources import open_source
 from curate.topics import TopicClassifier
 
@@ -30,17 +31,21 @@ def classify_file(path: Path, config: BuildConfig) -> pl.DataFrame:
     if prompt_only:
         batch = batch.with_columns(pl.lit(PLACEHOLDER_RESPONSE).alias("response"))
 
-    alive, dropped, _ = run_stages(batch, make_stages(config))
-    clusters = find_clusters(alive.select("source_index", "band_keys"))
-    duplicates = clusters.filter(pl.col("is_duplicate")).select(
-        "source_index", pl.lit(f"{DEDUP_STAGE}:near_duplicate").alias("verdict")
-    )
-    verdicts = pl.concat(
-        [
-            dropped.select("source_index", (pl.col("stage") + ":" + pl.col("reason")).alias("verdict")),
-            duplicates,
-        ]
-    )
+    stages = make_stages(config)
+    alive, dropped, _ = run_stages(batch, stages)
+    # Token counts for every row, also those a stage dropped: what the length stage would count.
+    validate, rewrite, length = stages[:3]
+    annotated = batch.with_columns(pl.lit(None, pl.String).alias(DROP_REASON))
+    for stage in (validate, rewrite, length):
+        annotated = stage.process(annotated)
+    verdicts = [dropped.select("source_index", (pl.col("stage") + ":" + pl.col("reason")).alias("verdict"))]
+    if alive.height:  # with no live rows the dedup keys were never computed
+        clusters = find_clusters(alive.select("source_index", "band_keys"))
+        verdicts.append(
+            clusters.filter(pl.col("is_duplicate")).select(
+                "source_index", pl.lit(f"{DEDUP_STAGE}:near_duplicate").alias("verdict")
+            )
+        )
     prompts = batch["prompt"].fill_null("")
     classifier = TopicClassifier.load(Path(config.topics_file) if config.topics_file else None)
     result = batch.select(
@@ -48,13 +53,13 @@ def classify_file(path: Path, config: BuildConfig) -> pl.DataFrame:
         classifier.classify(prompts).alias("topic"),
         detect_languages(prompts, backend=config.language_backend).alias("language"),
     )
-    tokens = alive.select("source_index", *TOKEN_COLUMNS)
+    tokens = annotated.select("source_index", *TOKEN_COLUMNS)
     if prompt_only:  # the placeholder's tokens mean nothing
         tokens = tokens.with_columns(
             pl.lit(None, pl.Int32).alias(c) for c in ("reasoning_tokens", "answer_tokens", "total_tokens")
         )
     return (
         result.join(tokens, left_on="index", right_on="source_index", how="left", maintain_order="left")
-        .join(verdicts, left_on="index", right_on="source_index", how="left", maintain_order="left")
+        .join(pl.concat(verdicts), left_on="index", right_on="source_index", how="left", maintain_order="left")
         .with_columns(pl.col("verdict").fill_null("kept"))
     )

@@ -248,3 +248,14 @@ def test_shards_have_the_configured_size(tmp_path):
     assert [s["rows"] for s in shards[:-1]] == [100] * (len(shards) - 1) and 0 < shards[-1]["rows"] <= 100
     assert [s["file"] for s in shards][-1] == f"data/train-{len(shards) - 1:05d}-of-{len(shards):05d}.parquet"
     assert result.version.read().height == result.funnel.kept
+
+
+def test_classify_counts_tokens_of_dropped_rows(tmp_path, capsys):
+    f = _jsonl(tmp_path / "in.jsonl", [
+        {"prompt": "Solve 2x + 3 = 7 for x.", "response": "<think>Subtract 3, divide by 2.</think>x = 2"},
+        {"prompt": "Write a haiku about rain.", "response": "<think>" + "word " * 20000 + "</think>Rain falls."},
+    ])
+    assert main(["classify", str(f), "--topics", "writing"]) == 0
+    math, long = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert math["verdict"] == "topic:off_topic:math" and math["reasoning_tokens"] > 0
+    assert long["verdict"] == "length:too_long:reasoning" and long["reasoning_tokens"] > 3072
