@@ -259,3 +259,17 @@ def test_classify_counts_tokens_of_dropped_rows(tmp_path, capsys):
     math, long = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert math["verdict"] == "topic:off_topic:math" and math["reasoning_tokens"] > 0
     assert long["verdict"] == "length:too_long:reasoning" and long["reasoning_tokens"] > 3072
+
+
+def test_unreachable_hub_points_at_the_sample(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert main(["build", "--topics", "writing", "--store", str(tmp_path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot reach the Hugging Face Hub" in err and "--source sample" in err
+
+
+def test_sample_command_writes_generated_input(tmp_path):
+    assert main(["sample", "--rows", "1200", "--out", str(tmp_path / "gen")]) == 0
+    frame = pl.read_parquet(tmp_path / "gen" / "*.parquet")
+    assert frame.height == 1200 and frame.columns == ["prompt", "response"]
+    assert main(["sample", "--rows", "0", "--out", str(tmp_path / "x")]) == 2
