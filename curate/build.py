@@ -143,7 +143,7 @@ class WorkFolder:
 def _map_chunks(
     source: Source, config: BuildConfig, work: WorkFolder, options: BuildOptions, funnel: Funnel
 ) -> None:
-    """Run the map stages over every chunk not already done, `workers` chunks in flight at most."""
+    """Run the map stages over every chunk not already done, `workers + 1` chunks in flight at most."""
     done = work.done_chunks()
 
     def report(chunk_funnel: Funnel) -> None:
@@ -169,7 +169,7 @@ def _map_chunks(
         in_flight: set[Future] = set()
         for i, batch in todo:
             in_flight.add(pool.submit(process_chunk, i, batch, config, work.path))
-            if len(in_flight) >= 2 * options.workers:
+            if len(in_flight) > options.workers:  # one chunk queued per busy worker bounds memory
                 finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
                 for f in finished:
                     report(f.result())
