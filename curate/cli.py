@@ -101,7 +101,7 @@ def funnel_table(funnel_json: dict) -> Table:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from curate.build import BuildOptions, build, find_identical
+    from curate.build import BuildOptions, build
     from curate.progress import BuildProgress
     from curate.sources import open_source
 
@@ -111,10 +111,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     source = open_source(args.source)
     if args.workers is not None and args.workers < 1:
         raise CurateError(f"--workers must be at least 1, got {args.workers}")
-    existing = find_identical(store, name, config.config_hash, source.describe())
-    if existing is not None:
-        out.print(f"matches existing version {existing.ref} ({existing.path}); nothing added")
-        return 0
     options = BuildOptions(name=name, store=store, resume=args.resume)
     if args.workers is not None:
         options.workers = args.workers

@@ -23,13 +23,13 @@ class BuildProgress:
         self.task = self.progress.add_task("build", total=total, rate="-", stages="")
 
     def __enter__(self) -> BuildProgress:
-        self.progress.start()
-        return self
+        return self  # the bar appears with the first chunk: a build that matches a version reads nothing
 
     def __exit__(self, *exc) -> None:
         self.progress.stop()
 
     def update(self, funnel: Funnel) -> None:
+        self.progress.start()  # idempotent
         stages = " ".join(
             f"{name} -{sum(c.dropped.values()):,}" for name, c in funnel.stages.items() if c.dropped
         )

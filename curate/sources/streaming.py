@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import polars as pl
@@ -36,7 +37,7 @@ class Source:
     license: str | None = None
     dataset: str | None = None
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """Identity of the input: Hub revision, or each file's name, size, first and last MiB.
 
