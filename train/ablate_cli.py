@@ -16,11 +16,13 @@ from train import ablate_report
 from train.ablate import AblationSpec, run_ablation
 from train.config import FIELDS, build_config, load_yaml
 from train.mix import Arm, check_arm_name, mix_from_mapping, parse_arm, parse_mix
+from train.options import add_config_options
 
 # options of the ablation itself; every other spec key is a RunConfig field (as in `train run`)
 ABLATION_KEYS = ("data", "arms", "store", "out", "seeds", "search", "allow_repeat", "eval_per_topic")
 # each arm trains one pass over rows drawn to the budget that --steps sets: --epochs has no meaning here
-TRAINING_FIELDS = [name for name in FIELDS if name != "epochs"]
+NOT_FOR_ARMS = ("epochs",)
+TRAINING_FIELDS = [name for name in FIELDS if name not in NOT_FOR_ARMS]
 
 EPILOG = """\
 examples:
@@ -79,17 +81,9 @@ def register(subparsers) -> argparse.ArgumentParser:
         metavar="N",
         help="evaluate at most N held-out rows per topic (default 32)",
     )
-    training = p.add_argument_group(
-        "training, the same for every arm (options of `train run`; --steps sets the budget)"
+    add_config_options(
+        p, "training, the same for every arm (options of `train run`; --steps sets the budget)", exclude=NOT_FOR_ARMS
     )
-    for name in TRAINING_FIELDS:
-        flag, kind = "--" + name.replace("_", "-"), FIELDS[name].type.split(" ")[0]
-        if kind == "bool":
-            training.add_argument(flag, action=argparse.BooleanOptionalAction, default=None)
-        else:
-            training.add_argument(
-                flag, type={"int": int, "float": float}.get(kind, str), metavar=name.upper()
-            )
     verbs = p.add_subparsers(dest="ablate_verb", metavar="{show}")
     show = verbs.add_parser("show", help="print the results table of an ablation folder")
     show.add_argument("dir", type=Path)
