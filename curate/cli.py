@@ -251,8 +251,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     ls = verbs.add_parser("list", help="every version in the store, broken ones marked")
     ls.add_argument("--verify", action="store_true",
-                    help="also check every shard and dropped file against its sha256 and row count "
-                         "(reads all data; default: check the manifests only)")
+                    help="also check every shard and dropped file against its sha256 and row count, "
+                         "reading all data (default: check the manifests only)")
     _add_store_flag(ls)
     ls.set_defaults(func=cmd_list)
 

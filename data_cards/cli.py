@@ -58,8 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "--verify",
         action="store_true",
-        help="also check every shard and dropped file against its sha256 and row count "
-        "(reads all data; default: check the manifests only)",
+        help="also check every shard and dropped file against its sha256 and row count, "
+        "reading all data (default: check the manifests only)",
     )
     listing.set_defaults(run=_list)
 
