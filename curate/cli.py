@@ -24,9 +24,17 @@ def _add_store_flag(p: argparse.ArgumentParser) -> None:
 
 
 def _open_store(args: argparse.Namespace) -> Store:
-    from data_cards.card import open_store
+    """The store, after finishing any build killed right after it published (its card, its work folder)."""
+    store = Store(args.store)
+    for line in store.finish_interrupted(_card_writer):
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    return store
 
-    return open_store(args.store, lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True))
+
+def _card_writer(version: Version) -> Path:
+    from data_cards import write_card  # matplotlib: imported only when a card is written
+
+    return write_card(version)
 
 
 def _add_filter_flags(p: argparse.ArgumentParser) -> None:
@@ -113,10 +121,8 @@ def funnel_table(funnel_json: dict, console: Console = out):
 
 def _write_card(version: Version, written: list) -> None:
     """Called by the build once published, before its work folder goes; a failure is a warning."""
-    from data_cards import write_card
-
     try:
-        written.append(write_card(version))
+        written.append(_card_writer(version))
     except CurateError as e:
         err.print(f"warning: data card not written ({e}); run `data-cards build {version.ref}`",
                   markup=False, highlight=False, soft_wrap=True)
@@ -226,7 +232,10 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     if args.rows is not None and args.rows < 1:
         raise CurateError(f"--rows must be positive, got {args.rows}")
-    files = write_sample(Path(args.out), rows=args.rows, seed=args.seed)
+    try:
+        files = write_sample(Path(args.out), rows=args.rows, seed=args.seed)
+    except OSError as e:
+        raise CurateError(f"cannot write the sample into {args.out}: {e.strerror}") from None
     out.print(f"wrote {len(files)} file(s) to {args.out}")
     return 0
 

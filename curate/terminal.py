@@ -82,7 +82,8 @@ def run_command(command: Callable[[], int], err: Console, interrupted: str = "in
     try:
         return command()
     except CurateError as e:
-        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
+        one_line = " ".join(line.strip() for line in str(e).splitlines() if line.strip())  # e.g. a YAML error
+        err.print(f"error: {one_line}", markup=False, highlight=False, soft_wrap=True)
         return e.exit_code
     except BrokenPipeError:
         # Whatever is still buffered for stdout would raise again at exit: send it nowhere.

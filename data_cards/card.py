@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from curate.errors import CurateError
-from curate.store import Store, Version
+from curate.store import Version
 from data_cards.compute import compute_card
 from data_cards.plots import PLOTS_DIR, write_plots
 from data_cards.render import render_readme, split_front_matter
@@ -42,15 +41,6 @@ def write_card(version: Version) -> Path:
     except (OSError, UnicodeDecodeError) as e:
         raise CurateError(f"{version.ref}: cannot write the card into {version.path} ({e})") from None
     return readme
-
-
-def open_store(root: Path | str | None, report: Callable[[str], None]) -> Store:
-    """The store at `root`, after finishing any build killed right after it published: its card is
-    written and its work folder removed, with one line each to `report`."""
-    store = Store(root)
-    for line in store.finish_interrupted(write_card):
-        report(line)
-    return store
 
 
 def _generated_before(card_json: Path) -> dict[str, str]:

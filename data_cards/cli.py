@@ -1,7 +1,7 @@
 """The data-cards command: show, list, diff and build cards of the versions in a curate store.
 
 User errors (CurateError) print `error: <message>` to stderr and exit 2, never a traceback. Every
-verb first finishes builds that were killed right after they published (`card.open_store`).
+verb first finishes builds that were killed right after they published (`Store.finish_interrupted`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from rich.markup import escape
 from rich.syntax import Syntax
 
 from curate.errors import CurateError
-from curate.store import Version, default_store_root
+from curate.store import Store, Version, default_store_root
 from curate.terminal import Column, Console, fitted_table, run_command
-from data_cards.card import CARD_JSON, README, open_store, write_card
+from data_cards.card import CARD_JSON, README, write_card
 from data_cards.compute import CARD_FORMAT
 from data_cards.diff import diff_versions
 from data_cards.plots import PLOTS_DIR
@@ -33,8 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     return run_command(lambda: args.run(args), err)
 
 
-def _store(args):
-    return open_store(args.store, lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True))
+def _store(args) -> Store:
+    """The store, after finishing any build killed right after it published (its card, its work folder)."""
+    store = Store(args.store)
+    for line in store.finish_interrupted(write_card):
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    return store
 
 
 def _parser() -> argparse.ArgumentParser:

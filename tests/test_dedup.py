@@ -1,10 +1,8 @@
-import importlib.util
 import itertools
 import json
 import math
 import random
 import re
-from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -358,26 +356,18 @@ def test_embedded_sample_recall_and_precision():
     assert recall >= 0.95 and precision >= 0.99, (recall, precision)
 
 
-def _dedup_bench():
-    """bench/dedup_bench.py, which plants the pairs and prints the same table at a larger size."""
-    spec = importlib.util.spec_from_file_location("dedup_bench", Path(__file__).parents[1] / "bench" / "dedup_bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_planted_pairs_have_the_similarity_they_claim():
-    bench = _dedup_bench()
+def test_planted_pairs_have_the_similarity_they_claim(bench_script):
+    bench = bench_script("dedup_bench")  # plants the pairs and prints the same table at a larger size
     texts, similarity = bench.planted_pairs(3, edges=(0.6, 0.8, 0.95), seed=1)
     for k, expected in enumerate(similarity):
         assert jaccard(texts[2 * k], texts[2 * k + 1]) == pytest.approx(expected)
     assert ((similarity >= 0.59) & (similarity < 0.96)).all()
 
 
-def test_near_duplicates_by_band_of_similarity():
+def test_near_duplicates_by_band_of_similarity(bench_script):
     """Close to the threshold, not just far from it: each band's clustered share agrees with the S-curve
     of the bands and rows in use, few pairs below 0.7 are merged and nearly all above 0.9 are."""
-    table = _dedup_bench().band_table(PARAMS, pairs_per_band=150)
+    table = bench_script("dedup_bench").band_table(PARAMS, pairs_per_band=150)
     for band in table["bands"]:
         n, p = band["pairs"], band["expected_share"]
         assert n >= 75, band
