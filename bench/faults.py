@@ -189,7 +189,7 @@ def kill_points(rng: random.Random, count: int, clean_seconds: float, chunks: in
     points = [Point("published"), Point("staging"), Point("card"), Point("chunks", chunks - 1)]
     while len(points) < count:
         if rng.random() < 0.5:
-            points.append(Point("time", round(rng.uniform(0.3, clean_seconds), 2)))
+            points.append(Point("time", round(rng.uniform(0.3, 0.7 * clean_seconds), 2)))  # room for a slower run
         else:
             points.append(Point("chunks", rng.randint(0, chunks - 1)))
     rng.shuffle(points)

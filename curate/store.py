@@ -97,7 +97,9 @@ class Version:
             manifest = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise CurateError(f"{self.ref}: manifest missing at {path} (not a complete version: move the folder out of the store)") from None
-        except (OSError, ValueError) as e:  # ValueError covers JSON and UTF-8 decoding
+        except OSError as e:
+            raise CurateError(f"{self.ref}: cannot read the manifest at {path} ({e.strerror})") from None
+        except ValueError as e:  # JSON and UTF-8 decoding
             raise CurateError(f"{self.ref}: manifest at {path} is corrupt ({e})") from None
         problem = _manifest_problem(manifest)
         if problem:
@@ -153,7 +155,11 @@ class Version:
             )
         for entry in entries:
             path = self.path / entry["file"]
-            if sha256_file(path) != entry["sha256"]:
+            try:
+                digest = sha256_file(path)
+            except OSError as e:
+                raise CurateError(f"{self.ref}: cannot read {_kind(entry)} {entry['file']} ({e.strerror})") from None
+            if digest != entry["sha256"]:
                 raise CurateError(f"{self.ref}: {_kind(entry)} {entry['file']} does not match its sha256 (corrupt)")
             rows = _parquet_rows(path, f"{self.ref}: {_kind(entry)} {entry['file']}")
             if rows != entry["rows"]:
@@ -323,26 +329,34 @@ class Store:
             return []
         lines = []
         for work in sorted(p for p in work_root.iterdir() if (p / PUBLISH_MARK).is_file()):
-            with open(work / WORK_LOCK, "a") as lock:
-                try:
-                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue  # its build is still running
-                version = self._published_by(work)
-                if version is None:
-                    continue
-                done = []
-                if not version.has_card:
-                    try:
-                        write_card(version)
-                        done.append("wrote its data card")
-                    except CurateError as e:
-                        done.append(f"could not write its data card ({e}; run `data-cards build {version.ref}`)")
-                size = sum(f.stat().st_size for f in work.rglob("*") if f.is_file())
-                remove_work(work)
-                done.append(f"removed its work folder ({size / 1e6:,.1f} MB)")
-            lines.append(f"finished the interrupted build of {version.ref}: {', '.join(done)}")
+            try:
+                line = self._finish(work, write_card)
+            except OSError:
+                continue  # e.g. a store this user may read but not write: nothing to finish here
+            if line:
+                lines.append(line)
         return lines
+
+    def _finish(self, work: Path, write_card: Callable[[Version], object]) -> str | None:
+        with open(work / WORK_LOCK, "a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return None  # its build is still running
+            version = self._published_by(work)
+            if version is None:
+                return None
+            done = []
+            if not version.has_card:
+                try:
+                    write_card(version)
+                    done.append("wrote its data card")
+                except CurateError as e:
+                    done.append(f"could not write its data card ({e}; run `data-cards build {version.ref}`)")
+            size = sum(f.stat().st_size for f in work.rglob("*") if f.is_file())
+            remove_work(work)
+            done.append(f"removed its work folder ({size / 1e6:,.1f} MB)")
+        return f"finished the interrupted build of {version.ref}: {', '.join(done)}"
 
     def _published_by(self, work: Path) -> Version | None:
         """The version a work folder's mark names, if it exists with exactly the marked manifest."""
