@@ -165,7 +165,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     store = _open_store(args)
     versions = store.all_versions()
     if not versions:
-        out.print(store.empty_message(), markup=False, highlight=False)
+        out.print(store.empty_message(), markup=False, highlight=False, soft_wrap=True)
         return 0
     columns = [Column("version"), Column("rows", "right"), Column("read", "right", drop=3), Column("topics", drop=1),
                Column("languages", drop=2), Column("source", drop=5), Column("created", drop=4), Column("check")]

@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     diff = verbs.add_parser("diff", parents=[common], help="what changed between two versions")
     diff.add_argument("a", metavar="NAME@vA")
     diff.add_argument("b", metavar="NAME@vB")
-    diff.add_argument("--format", choices=("table", "json"), default="table", help="(default: table)")
+    diff.add_argument("--format", choices=("table", "json"), default="table",
+                      help="table: tables for the terminal; json: the diff as JSON (default: table)")
     diff.set_defaults(run=_diff)
 
     build = verbs.add_parser("build", parents=[common], help="regenerate a card from the shards and manifest")
