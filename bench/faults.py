@@ -685,7 +685,9 @@ def bad_input_figure(s: dict) -> str:
 
 
 def write_markdown(report: dict, path: Path) -> None:
-    lines = ["# Fault injection: figures", "", f"`{report['command']}`, {report['when']}.", ""]
+    lines = ["# Fault injection: figures", "",
+             f"`{report['command']}`, {report['when']} ({report['rows']:,} generated rows, {report['workers']} workers, "
+             f"seed {report['seed']}).", ""]
     lines += [f"- {figure}" for figure in report["figures"].values()]
     if "bad-input" in report:
         lines += ["", "## Bad input", "", "| case | exit | message |", "| --- | --- | --- |"]
@@ -737,8 +739,8 @@ def prepare(root: Path, rows: int, workers: int) -> tuple[Build, Path, float]:
 
 def run_campaigns(only: list[str], args: argparse.Namespace) -> dict:
     rng = random.Random(args.seed)
-    report: dict = {"command": "python bench/faults.py " + " ".join(sys.argv[1:]),
-                    "when": time.strftime("%Y-%m-%d"), "figures": {}}
+    report: dict = {"command": " ".join(["python bench/faults.py", *sys.argv[1:]]), "when": time.strftime("%Y-%m-%d"),
+                    "rows": args.rows, "workers": args.workers, "seed": args.seed, "figures": {}}
     with tempfile.TemporaryDirectory(prefix="faults-") as folder:
         root = Path(folder)
         build, reference_store, clean_seconds = prepare(root, args.rows, args.workers)
@@ -782,6 +784,7 @@ def run_campaigns(only: list[str], args: argparse.Namespace) -> dict:
             report["bad-input"] = result
             report["figures"]["bad-input"] = bad_input_figure(result["summary"])
             print(report["figures"]["bad-input"], flush=True)
+        report = json.loads(json.dumps(report, default=str).replace(str(root), "TMP"))  # no machine paths
     print("\n" + "\n".join(report["figures"].values()))
     return report
 
