@@ -40,7 +40,7 @@ from curate.stages.length import LengthStage
 from curate.stages.rewrite import RewriteStage
 from curate.stages.topic import TopicStage
 from curate.stages.validate import ValidateStage
-from curate.store import DATA_DIR, DROPPED_FILE, Store, Version, sha256_file
+from curate.store import DATA_DIR, DROPPED_FILE, Store, Version, file_entry, remove_work, sha256_file
 from curate.tokens import TokenCounter
 from curate.topics import TopicClassifier
 
@@ -58,6 +58,7 @@ class BuildOptions:
     chunk_rows: int = 4096
     shard_rows: int = 100_000
     on_progress: object = None  # callable(Funnel) after each chunk; the CLI draws the progress bar
+    on_published: object = None  # callable(Version) before the work folder goes; the CLI writes the card
 
 
 @dataclass
@@ -101,7 +102,7 @@ def process_chunk(index: int, batch: pl.DataFrame, config: BuildConfig, work: Pa
 
 
 def find_identical(store: Store, name: str, config_hash: str, source: dict) -> Version | None:
-    for version in store.versions(name):
+    for version in store.readable_versions(name):
         m = version.manifest
         if m.get("config_hash") == config_hash and m.get("source", {}).get("fingerprint") == source["fingerprint"]:
             return version
@@ -137,7 +138,7 @@ class WorkFolder:
 
     def remove(self) -> None:
         self._lock.close()
-        shutil.rmtree(self.path, ignore_errors=True)
+        remove_work(self.path)
 
 
 def _map_chunks(
@@ -370,17 +371,20 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
             "dropped": sum(dedup_count.dropped.values()),
         },
         "shards": shards,
+        "dropped": file_entry(staging, DROPPED_FILE),
         "rows": funnel.kept,
         "timings": {k: round(v, 3) for k, v in timings.items()},  # wall seconds per phase
     }
     same_content = next(
-        (v for v in store.versions(name) if [s["sha256"] for s in v.manifest["shards"]] == [s["sha256"] for s in shards]),
+        (v for v in store.readable_versions(name) if [s["sha256"] for s in v.manifest["shards"]] == [s["sha256"] for s in shards]),
         None,
     )
     if same_content is not None:
         work.remove()
         return BuildResult(same_content, funnel, True, time.perf_counter() - started)
-    version = store.publish(name, staging, manifest)
+    version = store.publish(name, staging, manifest, work=work.path)
+    if options.on_published:  # a kill from here on is finished by Store.finish_interrupted
+        options.on_published(version)
     work.remove()
     return BuildResult(version, funnel, False, time.perf_counter() - started)
 

@@ -57,10 +57,15 @@ def _combine(acc: np.ndarray, h: np.ndarray) -> np.ndarray:
     return _fmix64(acc * _GOLDEN + h)
 
 
+def candidate_probability(similarity, bands: int, rows: int):
+    """The LSH S-curve: chance that two texts of this Jaccard similarity share at least one band key."""
+    return 1.0 - (1.0 - np.asarray(similarity, dtype=float) ** rows) ** bands
+
+
 def _fp_fn(threshold: float, bands: int, rows: int) -> tuple[float, float]:
     """Areas under the LSH S-curve below (false positives) and above (false negatives) threshold."""
     s = np.linspace(0.0, 1.0, 2001)
-    p = 1.0 - (1.0 - s**rows) ** bands
+    p = candidate_probability(s, bands, rows)
     below, above = s <= threshold, s >= threshold
     return _area(s[below], p[below]), _area(s[above], 1.0 - p[above])
 

@@ -36,12 +36,11 @@ _STAT_COLUMNS = [
     *(f"{part}_tokens" for part in LENGTH_PARTS),
     "dup_cluster_size",
 ]
-_MANIFEST_FIELDS = ("created", "code_version", "config", "config_hash", "source", "funnel", "shards", "rows")
 
 
 def compute_card(version: Version) -> dict:
     """The card's content as plain JSON-able data; raises CurateError when the version is broken."""
-    manifest = checked_manifest(version)
+    manifest = version.checked_manifest()
     version.verify()
     stats = _read_shards(version, _STAT_COLUMNS)
     dropped = _read_dropped(version)
@@ -79,25 +78,6 @@ def truncate(text: str | None, limit: int) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit].rstrip()} … [{len(text) - limit:,} more characters]"
-
-
-def checked_manifest(version: Version) -> dict:
-    manifest = version.manifest
-    if not isinstance(manifest, dict):
-        raise CurateError(f"{version.ref}: manifest.json is corrupt (not a JSON object)")
-    missing = [field for field in _MANIFEST_FIELDS if field not in manifest]
-    if missing:
-        raise CurateError(f"{version.ref}: manifest.json is corrupt (missing {', '.join(missing)})")
-    funnel = manifest["funnel"]
-    if not isinstance(funnel, dict) or not {"read", "kept", "stages"} <= funnel.keys():
-        raise CurateError(f"{version.ref}: manifest.json is corrupt (funnel needs read, kept and stages)")
-    for stage in funnel["stages"]:
-        if not isinstance(stage, dict) or not {"stage", "input", "kept", "dropped"} <= stage.keys():
-            raise CurateError(f"{version.ref}: manifest.json is corrupt (a funnel stage lacks a field)")
-    for shard in manifest["shards"]:
-        if not isinstance(shard, dict) or not {"file", "rows", "sha256"} <= shard.keys():
-            raise CurateError(f"{version.ref}: manifest.json is corrupt (a shard lacks file, rows or sha256)")
-    return manifest
 
 
 def _read_shards(version: Version, columns: list[str]) -> pl.DataFrame:
