@@ -268,7 +268,41 @@ def test_bench_shards(tmp_path, monkeypatch):
     assert 0.03 < zh < 0.08 and 0.025 < ru < 0.07, (zh, ru)
 
 
-def test_bench_default_shard_size(tmp_path):
-    files = sample.write_sample(tmp_path, rows=1500)
-    assert [f.name for f in files] == ["part-00000.parquet"]
-    assert pl.read_parquet(files[0]).height == 1500
+@pytest.fixture(scope="module")
+def bench_1500(tmp_path_factory):
+    return sample.write_sample(tmp_path_factory.mktemp("bench"), rows=1500)
+
+
+def test_bench_default_shard_size(bench_1500):
+    assert [f.name for f in bench_1500] == ["part-00000.parquet"]
+    assert pl.read_parquet(bench_1500[0]).height == 1500
+
+
+# --- unchanged output ------------------------------------------------------------------------------------
+
+# What the generator wrote before its seed material moved from Python modules to YAML files (commit
+# ee1b17b): any change to the seed or the generator that alters the sample shows up here. Parquet files
+# are hashed by content (rows as JSON lines), since their bytes also carry the writer library's version.
+EMBEDDED_SHA256 = {
+    "sample.jsonl": "fd943cd27c7a5892737b7f76c0fc1d4e6d7b5c2c5e21ec2c5e35d0f36c05fe4f",
+    "ground_truth.parquet": "e807a6108272d7187687b184c8423e761e722432c0d87d8374df9c4ee06c3fdb",
+}
+BENCH_1500_SHA256 = {"part-00000.parquet": "007b5e8ded2343ca40a0dc3ab36ab397831a8bc9e3be41576e032757f842d0a1"}
+
+
+def content_sha256(path: Path) -> str:
+    if path.suffix != ".parquet":
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    h = hashlib.sha256()
+    for row in pl.read_parquet(path).iter_rows():
+        h.update(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+    return h.hexdigest()
+
+
+def test_embedded_sample_unchanged(cache):
+    folder = sample.sample_dir()
+    assert {name: content_sha256(folder / name) for name in EMBEDDED_SHA256} == EMBEDDED_SHA256
+
+
+def test_generated_input_unchanged(bench_1500):
+    assert {f.name: content_sha256(f) for f in bench_1500} == BENCH_1500_SHA256
