@@ -1,4 +1,5 @@
 """The embedded sample: shape, ground truth, duplicates, languages, determinism, benchmark inputs.
+(Its planted quality failures and contaminated rows: tests/test_sample_failures.py.)
 
 Similarity is recomputed here with its own normalization (lowercase, punctuation replaced by a space
 or removed, word 3-grams), independent of the generator's code.
@@ -38,14 +39,14 @@ def cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def rows(cache):
-    (data,) = sample.sample_files()
-    with open(data, encoding="utf-8") as f:
+    """The 3,200 rows of the first file (the planted part has tests of its own)."""
+    with open(sample.sample_files()[0], encoding="utf-8") as f:
         return [json.loads(line) for line in f]
 
 
 @pytest.fixture(scope="session")
 def truth(cache):
-    return sample.ground_truth()
+    return sample.ground_truth().filter(pl.col("index") < sample.SAMPLE_ROWS).drop("planted", "near_miss")
 
 
 def words(text: str, strip: bool) -> list[str]:
@@ -74,8 +75,9 @@ def test_api_and_cache(cache, rows, truth):
     d = sample.sample_dir()
     assert d.parent == cache and d.name.startswith("sample-")
     files = sample.sample_files()
-    assert files == [d / "sample.jsonl"] and files[0].exists()
-    assert (d / "ground_truth.parquet").exists()
+    assert files == [d / "sample.jsonl", d / "quality.jsonl"] and all(f.exists() for f in files)
+    assert (d / "ground_truth.parquet").exists() and (d / "quality_truth.parquet").exists()
+    assert sample.eval_prompts_file() == d / "eval_prompts.jsonl" and sample.eval_prompts_file().exists()
     mtime = files[0].stat().st_mtime_ns
     assert sample.sample_files()[0].stat().st_mtime_ns == mtime  # cached, not regenerated
     assert sample.SAMPLE_ROWS >= 3000
@@ -234,13 +236,14 @@ def digest(folder: Path) -> dict:
 def test_deterministic(tmp_path, cache):
     """Same bytes every time, also under another hash seed (no set or dict-order dependence)."""
     a, b = tmp_path / "a", tmp_path / "b"
-    assert sample.write_sample(a) == [a / "sample.jsonl"]
+    assert sample.write_sample(a) == [a / "sample.jsonl", a / "quality.jsonl"]
     code = ("import sys; from pathlib import Path; from curate.sources import sample; "
             "sample.write_sample(Path(sys.argv[1]))")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code, str(b)], check=True, env=env, cwd=Path(__file__).parents[1])
     assert digest(a) == digest(b) == digest(sample.sample_dir())
-    assert set(digest(a)) == {"sample.jsonl", "ground_truth.parquet"}
+    assert set(digest(a)) == {"sample.jsonl", "ground_truth.parquet", "quality.jsonl", "quality_truth.parquet",
+                              "eval_prompts.jsonl"}
 
 
 # --- benchmark inputs -----------------------------------------------------------------------------------

@@ -88,9 +88,12 @@ _SPACES = re.compile(r"(?<=\S) {2,}|(?<=\S) +(?=\n)")
 @functools.lru_cache(maxsize=1)
 def content_version() -> str:
     """Hash of the generator and its seed material: a new version gets a new cache folder."""
+    from curate.sources import sample_failures
+
     h = hashlib.sha256()
-    for f in [Path(__file__)] + sorted(SEED_DIR.glob("*.yaml")):
+    for f in [Path(__file__), Path(sample_failures.__file__), *sorted(SEED_DIR.glob("*.yaml"))]:
         h.update(f.name.encode() + b"\0" + f.read_bytes())
+    h.update(b"trainer prompts\0" + sample_failures.trainer_prompts_bytes())
     return h.hexdigest()[:12]
 
 
@@ -115,22 +118,34 @@ def sample_dir() -> Path:
 
 
 def sample_files() -> list[Path]:
-    """The embedded sample's data file (JSONL, so null and non-string fields survive)."""
-    return [sample_dir() / "sample.jsonl"]
+    """The embedded sample's data files (JSONL, so null and non-string fields survive): the 3,200 rows,
+    then the planted quality failures and contaminated rows (sample_failures.py)."""
+    return [sample_dir() / "sample.jsonl", sample_dir() / "quality.jsonl"]
+
+
+def eval_prompts_file() -> Path:
+    """The sample's own eval prompts, for `--decontaminate`: its contaminated rows copy them."""
+    return sample_dir() / "eval_prompts.jsonl"
 
 
 def ground_truth() -> pl.DataFrame:
-    """Per row: index (= source_index), topic, language, malformed kind (or null), dup_group (or null)."""
-    return pl.read_parquet(sample_dir() / "ground_truth.parquet")
+    """Per row of both files: index (= source_index), topic, language, malformed kind (or null),
+    dup_group (or null), planted (the reason the quality stage or decontamination should drop it
+    with, or null) and near_miss (the check a clean row nearly trips, or null)."""
+    first = pl.read_parquet(sample_dir() / "ground_truth.parquet").with_columns(
+        pl.lit(None, pl.String).alias("planted"), pl.lit(None, pl.String).alias("near_miss")
+    )
+    return pl.concat([first, pl.read_parquet(sample_dir() / "quality_truth.parquet")])
 
 
 def write_sample(out_dir: Path, rows: int | None = None, seed: int = 0) -> list[Path]:
-    """rows=None: the embedded sample (sample.jsonl + ground_truth.parquet); returns [sample.jsonl].
+    """rows=None: the embedded sample: sample.jsonl + ground_truth.parquet (3,200 rows), quality.jsonl +
+    quality_truth.parquet (planted failures) and eval_prompts.jsonl; returns the two data files.
     rows=N: a benchmark input of the same shape as parquet shards part-NNNNN.parquet; returns them."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if rows is None:
-        return [_write_embedded(out_dir, seed)]
+        return _write_embedded(out_dir, seed)
     return _write_bench(out_dir, int(rows), seed)
 
 
@@ -1075,16 +1090,24 @@ def generate(seed: int = 0) -> tuple[list[dict], list[dict]]:
 
 TRUTH_SCHEMA = {"index": pl.Int64, "topic": pl.String, "language": pl.String, "malformed": pl.String,
                 "dup_group": pl.Int64}
+PLANTED_SCHEMA = {**TRUTH_SCHEMA, "planted": pl.String, "near_miss": pl.String}
 
 
-def _write_embedded(out_dir: Path, seed: int) -> Path:
+def _write_embedded(out_dir: Path, seed: int) -> list[Path]:
+    from curate.sources import sample_failures
+
     rows, truth = generate(seed)
-    data = out_dir / "sample.jsonl"
-    with open(data, "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    planted, planted_truth = sample_failures.write(out_dir, seed, [r["prompt"] for r in rows if isinstance(r["prompt"], str)])
+    planted_truth = [{"index": len(rows) + i, "malformed": None, **t} for i, t in enumerate(planted_truth)]
+    files = [out_dir / "sample.jsonl", out_dir / "quality.jsonl"]
+    for path, part in zip(files, (rows, planted)):
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in part)
     pl.DataFrame(truth, schema=TRUTH_SCHEMA).write_parquet(out_dir / "ground_truth.parquet",
                                                            compression="zstd", statistics=False)
-    return data
+    pl.DataFrame(planted_truth, schema=PLANTED_SCHEMA).write_parquet(out_dir / "quality_truth.parquet",
+                                                                     compression="zstd", statistics=False)
+    return files
 
 
 # --------------------------------------------------------------------------------------------------
