@@ -38,6 +38,22 @@ def _add_filter_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-answer-tokens", type=int, default=None)
     p.add_argument("--dedup-threshold", type=float, default=0.8, help="MinHash Jaccard threshold")
     p.add_argument("--dedup-on", choices=("prompt", "response", "both"), default="prompt")
+    p.add_argument("--no-quality", action="store_true",
+                   help="skip the quality stage (repetition, script mixing, truncation, thin reasoning, refusals)")
+    p.add_argument("--quality", default="", metavar="KEY=VALUE,...",
+                   help="quality thresholds to change, e.g. max_loop_sentences=8,min_reasoning_ratio.writing=0.02 "
+                        f"(defaults: {_quality_defaults()})")
+    p.add_argument("--decontaminate", nargs="+", action="extend", default=[], metavar="FILE",
+                   help="eval prompts (JSONL or parquet with a 'prompt' field) that no kept prompt may copy; "
+                        "train/prompts.jsonl is always checked")
+    p.add_argument("--decontaminate-ngram", type=int, default=13, metavar="N",
+                   help="a prompt sharing this many words in a row with an eval prompt copies it (default: 13)")
+
+
+def _quality_defaults() -> str:
+    from curate.stages.quality import QualityThresholds
+
+    return ", ".join(f"{k}={v}" for k, v in QualityThresholds().describe().items() if not isinstance(v, dict))
 
 
 def _parse_languages(spec: str) -> tuple[str, ...] | None:
@@ -55,6 +71,7 @@ def _config_from_args(args: argparse.Namespace):
     from curate.dedup import DedupParams
     from curate.language import DEFAULT_BACKEND
     from curate.stages.length import LengthLimits
+    from curate.stages.quality import QualityThresholds
     from curate.topics import TopicClassifier, parse_topics
 
     classifier = TopicClassifier.load(Path(args.topics_file) if args.topics_file else None)
@@ -68,6 +85,8 @@ def _config_from_args(args: argparse.Namespace):
         if value is not None and value <= 0:
             raise CurateError(f"--max-{'' if key == 'total' else key + '-'}tokens must be positive, got {value}")
     limits = dataclasses.replace(LengthLimits(), **{k: v for k, v in overrides.items() if v is not None})
+    if args.no_quality and args.quality:
+        raise CurateError("--quality sets thresholds of the stage --no-quality skips; give one of them")
     return BuildConfig(
         topics=tuple(parse_topics(args.topics, classifier)),
         languages=_parse_languages(args.languages),
@@ -76,6 +95,9 @@ def _config_from_args(args: argparse.Namespace):
         language_backend=args.language_backend or DEFAULT_BACKEND,
         tokenizer=args.tokenizer,
         topics_file=args.topics_file,
+        quality=None if args.no_quality else QualityThresholds.parse(args.quality),
+        decontaminate=tuple(args.decontaminate),
+        decontaminate_ngram=args.decontaminate_ngram,
     )
 
 
