@@ -86,7 +86,7 @@ def _config_from_args(args: argparse.Namespace):
             raise CurateError(f"--max-{'' if key == 'total' else key + '-'}tokens must be positive, got {value}")
     limits = dataclasses.replace(LengthLimits(), **{k: v for k, v in overrides.items() if v is not None})
     if args.no_quality and args.quality:
-        raise CurateError("--quality sets thresholds of the stage --no-quality skips; give one of them")
+        raise CurateError("--quality sets thresholds for the stage --no-quality skips; give one of them")
     return BuildConfig(
         topics=tuple(parse_topics(args.topics, classifier)),
         languages=_parse_languages(args.languages),

@@ -227,3 +227,43 @@ def test_dropped_rows_show_the_failing_part(sample_rows_at_quality):
     out = QualityStage().process(sample_rows_at_quality.filter(pl.col("planted") == "refusal"))
     assert out[DROP_REASON].to_list() == ["refusal"] * out.height
     assert all(re.match(r"answer: (I|Unfortunately|抱歉|很抱歉)", d) for d in out["drop_detail"].to_list())
+
+
+# --- in a build ---------------------------------------------------------------------------------------------
+
+def test_a_build_runs_the_stage_and_no_quality_skips_it(tmp_path, capsys):
+    import json
+
+    from curate.cli import main
+    from curate.store import Store
+
+    def response(answer):
+        return f"<think>\n{CLEAN_REASONING}\n</think>\n\n{answer}"
+
+    rows = [{"prompt": "How do I learn a new topic quickly?", "response": response(CLEAN_ANSWER)},
+            {"prompt": "Can you write my essay on tides?", "response": response(CASES["refusal"]["answer"])}]
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    common = ["build", "--source", str(source), "--topics", "all", "--languages", "all", "--workers", "1", "--quiet"]
+    assert main([*common, "--store", str(tmp_path / "a"), "--name", "q"]) == 0, capsys.readouterr()
+    version = Store(tmp_path / "a").resolve("q")
+    stages = {s["stage"]: s for s in version.manifest["funnel"]["stages"]}
+    assert stages["quality"]["dropped"] == {"refusal": 1}
+    assert version.manifest["config"]["quality"]["max_loop_sentences"] == QualityThresholds().max_loop_sentences
+    kept = version.read()
+    assert kept["reasoning_loop_sentences"].null_count() == 0 and kept.height == 1
+    card = (version.path / "README.md").read_text()
+    assert "## Quality" in card and "| `refusal` | 1 |" in card and "`reasoning_to_answer`" in card
+    dropped = version.read_dropped().filter(pl.col("stage") == "quality")
+    assert dropped["preview"].to_list() == ["answer: " + CASES["refusal"]["answer"]]
+
+    assert main([*common, "--store", str(tmp_path / "b"), "--name", "q", "--no-quality"]) == 0
+    version = Store(tmp_path / "b").resolve("q")
+    assert "quality" not in [s["stage"] for s in version.manifest["funnel"]["stages"]]
+    assert version.manifest["config"]["quality"] is None
+    kept = version.read()
+    assert kept.height == 2 and all(kept[c].null_count() == 2 for c in QUALITY_SCHEMA)
+    assert "Built with `--no-quality`" in (version.path / "README.md").read_text()
+
+    assert main([*common, "--store", str(tmp_path / "c"), "--no-quality", "--quality", "max_loop_sentences=3"]) == 2
+    assert "give one of them" in " ".join(capsys.readouterr().err.split())

@@ -291,6 +291,13 @@ EMBEDDED_SHA256 = {
     "ground_truth.parquet": "e807a6108272d7187687b184c8423e761e722432c0d87d8374df9c4ee06c3fdb",
 }
 BENCH_1500_SHA256 = {"part-00000.parquet": "007b5e8ded2343ca40a0dc3ab36ab397831a8bc9e3be41576e032757f842d0a1"}
+# The planted part (sample_failures.py): it follows that module, sample_seed/failures.yaml and the
+# trainer's train/prompts.jsonl (whose prompts it copies), so a change to any of them shows up here.
+PLANTED_SHA256 = {
+    "quality.jsonl": "6fd1e6358c39335f9cc251ae6e7a5d48b87a0a0fce6573be90fb09dac3205b59",
+    "quality_truth.parquet": "a612365a4e17aca3da273423eca28ad801df8821d5e0be2388cf8fb26373511e",
+    "eval_prompts.jsonl": "749ba7df2186a3f3cd9ad12a3ad7995bea5d57cf4334e167587bdff96fe25d26",
+}
 
 
 def content_sha256(path: Path) -> str:
@@ -305,6 +312,7 @@ def content_sha256(path: Path) -> str:
 def test_embedded_sample_unchanged(cache):
     folder = sample.sample_dir()
     assert {name: content_sha256(folder / name) for name in EMBEDDED_SHA256} == EMBEDDED_SHA256
+    assert {name: content_sha256(folder / name) for name in PLANTED_SHA256} == PLANTED_SHA256
 
 
 def test_generated_input_unchanged(bench_1500):
