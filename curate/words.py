@@ -7,8 +7,9 @@ UTF-8 buffer and every step is a whole-array numpy operation.
 
 - A word is a run of bytes above 0x20: ASCII whitespace and control characters separate words, as
   `str.split()` does; texts never share a word.
-- A word's hash mixes its first 8 bytes and its length: exact for words up to 8 bytes; longer ones
-  that share their first 8 bytes and length ("questions"/"question,") count as one word.
+- A word's hash is of its first 8 bytes and its length: exact for words up to 8 bytes; longer ones
+  that share their first 8 bytes and length ("questions"/"question,") count as one word. The high
+  bits are well spread; whatever is built from word hashes (n-grams, sentences) mixes once more.
 - A sentence ends after a word ending in . ! ? 。！？ (also behind a closing quote, bracket or `*`),
   at a line break, and at the end of its text. A line is the run of sentences up to a line break;
   its bytes are its sentences' (the spaces between them not counted).
@@ -187,5 +188,6 @@ def _words(data: np.ndarray, offsets: np.ndarray) -> Words:
     padded = np.zeros(len(data) + 8, np.uint8)
     padded[: len(data)] = data
     head = np.ndarray((len(data) + 1,), dtype="<u8", buffer=padded, strides=(1,))[starts]
-    hashes = fmix64((head & _LOW_BYTES[np.minimum(length, 8)]) ^ (length.astype(np.uint64) << np.uint64(56)))
+    # one multiply spreads every bit upwards: sentence sums and n-grams mix again, so this is enough
+    hashes = (head & _LOW_BYTES[np.minimum(length, 8)]) * _M1 ^ length.astype(np.uint64) * _M3
     return Words(data, offsets, starts, stops, hashes)

@@ -9,8 +9,9 @@ dropped, each CJK character a word, spaces squeezed):
 
 The reason is `contaminated:<label>`: the eval file's name, or `train/prompts.jsonl` for the
 trainer's own eval prompts, which every build checks against. The index holds, per n-gram length, a
-sorted array of 64-bit n-gram hashes and the file each came from (10 bytes an n-gram), plus the
-normalized eval prompts; a batch is looked up with one numpy searchsorted per length.
+sorted array of 64-bit n-gram hashes and the file each came from (10 bytes an n-gram), a bitmap of
+32 bits per n-gram in front of them (a one-hash Bloom filter: a miss costs one bit), plus the
+normalized eval prompts. A batch is looked up with numpy, one pass per n-gram length.
 """
 
 from __future__ import annotations
@@ -136,11 +137,23 @@ class EvalIndex:
             inside = start + n <= words.first_word[whose + 1]
             keep = inside & ((counts[whose] >= ngram) if n == ngram else (start == words.first_word[whose]) & (counts[whose] == n))
             self.tables[n] = _table(hashes[keep], owner[whose[keep]])
+        # One bit per slot, 32 slots per n-gram: most lookups (misses) end at one bit, 3% go on to
+        # the binary search in their table.
+        stored = np.concatenate([h for h, _ in self.tables.values()]) if self.tables else np.zeros(0, np.uint64)
+        self.bits = max(16, int(32 * max(len(stored), 1) - 1).bit_length())
+        self.bitmap = np.zeros(1 << (self.bits - 3), np.uint8)
+        slot = stored >> np.uint64(64 - self.bits)
+        np.bitwise_or.at(self.bitmap, (slot >> np.uint64(3)).astype(np.int64), (1 << (slot & np.uint64(7))).astype(np.uint8))
 
     @property
     def nbytes(self) -> int:
-        """Memory the n-gram tables take (the normalized prompts come on top)."""
-        return sum(h.nbytes + f.nbytes for h, f in self.tables.values())
+        """Memory the index takes beside the normalized prompts: n-gram tables and bitmap."""
+        return sum(h.nbytes + f.nbytes for h, f in self.tables.values()) + self.bitmap.nbytes
+
+    def _maybe(self, hashes: np.ndarray) -> np.ndarray:
+        """False where `hashes` are certainly not in any table (their bit is clear)."""
+        slot = hashes >> np.uint64(64 - self.bits)
+        return (self.bitmap[(slot >> np.uint64(3)).astype(np.int64)] >> (slot & np.uint64(7)).astype(np.uint8)) & 1 == 1
 
     def match(self, prompts: pl.Series) -> pl.Series:
         """Per prompt: the label of the first file with an eval prompt it copies, or null."""
@@ -158,10 +171,10 @@ class EvalIndex:
             table, files = self.tables[n]
             if not len(table):
                 continue
-            at = np.minimum(np.searchsorted(table, hashes), len(table) - 1)
-            start = np.arange(len(hashes))
-            whose = text_of_word[: len(hashes)]
-            hit = (table[at] == hashes) & (start + n <= words.first_word[whose + 1])
+            start = np.flatnonzero(self._maybe(hashes))
+            at = np.minimum(np.searchsorted(table, hashes[start]), len(table) - 1)
+            whose = text_of_word[start]
+            hit = (table[at] == hashes[start]) & (start + n <= words.first_word[whose + 1])
             np.minimum.at(best, whose[hit], files[at[hit]])
         return pl.Series("contaminated", [*self.labels, None], pl.String).gather(best)
 

@@ -221,7 +221,9 @@ def measure(batch: pl.DataFrame, thresholds: QualityThresholds) -> pl.DataFrame:
     prose = batch["answer"].fill_null("").str.replace_all(_CODE, "").str.replace_all(_SMILEY, "")
     unclosed = sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in "([{")
     unclosed -= sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in ")]}")
-    fences = texts.str.count_matches("```", literal=True).to_numpy()
+    fences = np.zeros(len(texts), np.int64)
+    fenced = np.flatnonzero(texts.str.contains("```", literal=True).to_numpy())  # few: count only those
+    fences[fenced] = texts.gather(fenced).str.count_matches("```", literal=True).to_numpy()
     figures = {
         "words": word_counts,
         "units": units,
