@@ -358,7 +358,8 @@ def _quality(card: dict) -> str | None:
         ]
         parts += [
             "Figures of the kept rows, against the threshold each is checked with (`reasoning_to_answer` is a "
-            "minimum, the others maxima):",
+            "minimum, the others maxima; loops, repeated lines and n-grams count only in parts of "
+            f"{quality['thresholds']['repetition_min_words']}+ words):",
             _table(["Figure", "min", *columns, "max", "threshold"], rows),
         ]
     if quality["dropped"]:
