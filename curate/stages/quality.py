@@ -144,7 +144,7 @@ _FOREIGN_LEAD[0xD0:0xE2] = True
 _FOREIGN_LEAD[0xE3:0xEE] = True
 _FOREIGN_LEAD[0xF0:0xF5] = True
 
-SKETCH_BUCKETS = 512  # per text and hash; a bucket's bytes bound those of every 2-gram hashed into it
+SKETCH_BUCKETS = 512  # per text and hash (9 of a 2-gram's top 18 bits each); a bucket's bytes bound its 2-grams
 SKETCH_TEXTS = 4096  # texts per sketch slice: bounds its memory to 16 MiB
 
 _NOT = r"(?:can(?:no|['’])t|can not|won['’]t|will not|am unable to|['’]m unable to|am not able to)"
@@ -326,7 +326,8 @@ def _top_ngram_shares(words: Words, n_bytes: np.ndarray, exact_from: float) -> d
     exactly (the others keep the bound for 2-grams and 0 for 3- and 4-grams)."""
     n = words.n_texts
     hashes = words.ngram_hashes(2, mixed=False)
-    mass = (words.ngram_bytes(2) * words.ngram_valid(2)).astype(np.float64)
+    valid = words.ngram_valid(2)
+    mass = np.where(valid, words.ngram_bytes(2), 0).astype(np.float64)
     text = words.text_of_word[: len(hashes)]
     estimate = np.zeros(len(hashes))
     for lo in range(0, n, SKETCH_TEXTS):  # count-min: a 2-gram's bytes are at most those of both its buckets
@@ -334,14 +335,15 @@ def _top_ngram_shares(words: Words, n_bytes: np.ndarray, exact_from: float) -> d
         a, b = words.first_word[lo], min(words.first_word[hi], len(hashes))
         if a < b:
             base = (text[a:b] - lo) * SKETCH_BUCKETS
-            rows = [base + ((hashes[a:b] >> np.uint64(shift)) & np.uint64(SKETCH_BUCKETS - 1)).astype(np.int64)
-                    for shift in (55, 46)]  # fmt: skip
+            high = hashes[a:b] >> np.uint64(46)
+            rows = [base + (high >> np.uint64(9)).astype(np.int64), base + (high & np.uint64(511)).astype(np.int64)]
             sums = [np.bincount(r, weights=mass[a:b], minlength=(hi - lo) * SKETCH_BUCKETS) for r in rows]
             estimate[a:b] = np.minimum(sums[0][rows[0]], sums[1][rows[1]])
+    estimate[~valid] = 0
     bound = np.zeros(n)
     has = np.flatnonzero(np.diff(np.minimum(words.first_word, len(hashes))) > 0)
     if len(has):
-        bound[has] = np.maximum.reduceat(estimate * (mass > 0), words.first_word[has])
+        bound[has] = np.maximum.reduceat(estimate, words.first_word[has])
     shares = {k: np.zeros(n) for k in NGRAMS}
     shares[2] = bound / np.maximum(n_bytes, 1)
     close = np.flatnonzero(shares[2] >= exact_from)
