@@ -8,6 +8,8 @@
   machine the CPU time says more).
 - Decontamination: planted copies found and clean rows hit on the sample; an index of
   --eval-prompts generated prompts: build time, bytes, and lookup rate.
+- The map stages of a build (as bench/curate_bench.py runs it) with and without the quality stage,
+  CPU time side by side in one process.
 
 usage: python bench/quality_bench.py [--rows 20000] [--eval-prompts 100000] [--out bench/results/quality_bench.json]
 """
@@ -123,6 +125,33 @@ def speed(rows: pl.DataFrame, repeats: int = 3) -> dict:
     }
 
 
+def map_cost(source: Path, repeats: int = 3) -> dict:
+    """CPU seconds of a build's map stages over `source` (--topics writing,summary, as curate_bench
+    builds), with and without the quality stage, alternated, best of `repeats`: the stage's cost
+    end to end without the noise of separate processes on a shared machine."""
+    config = BuildConfig(topics=("writing", "summary"), languages=("en",), limits=LengthLimits(),
+                         dedup=DedupParams.for_threshold(0.8), language_backend="cld2")  # fmt: skip
+    batches = list(open_source(str(source)).batches(BATCH))
+    with_quality = make_stages(config)
+    without = [s for s in with_quality if s.name != "quality"]
+    best = {"with": float("inf"), "without": float("inf")}
+    for _ in range(repeats):
+        for name, stages in (("with", with_quality), ("without", without)):
+            cpu = time.process_time()
+            for batch in batches:
+                run_stages(batch, stages)
+            best[name] = min(best[name], time.process_time() - cpu)
+    rows = sum(b.height for b in batches)
+    return {
+        "input_rows": rows,
+        "cpu_s_with_quality": round(best["with"], 2),
+        "cpu_s_without_quality": round(best["without"], 2),
+        "rows_per_s_with": round(rows / best["with"]),
+        "rows_per_s_without": round(rows / best["without"]),
+        "quality_cost": round(best["with"] / best["without"] - 1, 3),
+    }
+
+
 def eval_prompts(n: int, path: Path) -> Path:
     """n eval prompts of 8-60 words from a made-up vocabulary: realistic lengths, and no overlap with
     the generated input, so every lookup is the common case, a miss."""
@@ -169,6 +198,7 @@ def main() -> None:
         results["generated"] = {"input_rows": args.rows, **generated_figures(generated)}
         results["decontamination"] = decontamination_figures(args.eval_prompts, generated, folder)
         results["speed"] = speed(generated)
+        results["map_stages"] = map_cost(folder / "input")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
