@@ -32,11 +32,13 @@ from curate.config import BuildConfig
 from curate.dedup import DedupKeysStage, find_clusters
 from curate.errors import CurateError
 from curate.pipeline import PREVIEW_CHARS, Funnel, StageCount, run_stages
-from curate.schema import DROPPED_SCHEMA, SHARD_SCHEMA
+from curate.schema import DROPPED_SCHEMA, VERSION_SCHEMA
 from curate.sources import Source
 from curate.stages.base import Stage
+from curate.stages.decontaminate import DecontaminateStage, eval_files
 from curate.stages.language import LanguageStage
 from curate.stages.length import LengthStage
+from curate.stages.quality import QualityStage
 from curate.stages.rewrite import RewriteStage
 from curate.stages.topic import TopicStage
 from curate.stages.validate import ValidateStage
@@ -79,6 +81,8 @@ def make_stages(config: BuildConfig) -> list[Stage]:
         LengthStage(config.limits, counter),
         TopicStage(config.topics, classifier),
         LanguageStage(config.languages, config.language_backend),
+        DecontaminateStage(eval_files(config.decontaminate), config.decontaminate_ngram),
+        *([QualityStage(config.quality)] if config.quality else []),
         DedupKeysStage(config.dedup),
     ]
 
@@ -233,7 +237,9 @@ class _ParquetStream:
         self.rows_in_file = 0
 
     def add(self, rows: pl.DataFrame) -> None:
-        self.pending.append(rows.select([pl.col(c).cast(t) for c, t in self.schema.items()]))
+        self.pending.append(rows.select(  # a column no stage made (quality figures with --no-quality): null
+            (pl.col(c) if c in rows.columns else pl.lit(None)).cast(t).alias(c) for c, t in self.schema.items()
+        ))
         self.pending_rows += rows.height
         while self.pending_rows and self.pending_rows >= self._next_group_rows():
             self._flush(self._next_group_rows())
@@ -291,7 +297,7 @@ def _write_version(work: WorkFolder, dedup: pl.DataFrame, options: BuildOptions)
     dropped_path = staging / DROPPED_FILE
     (staging / DATA_DIR).mkdir(parents=True)
     dropped_path.parent.mkdir(parents=True)
-    shards = _ParquetStream(staging / DATA_DIR, "part", SHARD_SCHEMA, options.shard_rows)
+    shards = _ParquetStream(staging / DATA_DIR, "part", VERSION_SCHEMA, options.shard_rows)
     dropped = _ParquetStream(dropped_path.parent, "part", DROPPED_SCHEMA)
     previews_seen: dict[tuple[str, str], int] = {}
     for dropped_part in sorted((work.path / "dropped").glob("*.parquet")):

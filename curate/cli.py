@@ -58,6 +58,23 @@ def _add_filter_flags(p: argparse.ArgumentParser) -> None:
                    help="MinHash Jaccard similarity above which prompts count as near-duplicates (default: 0.8)")
     p.add_argument("--dedup-on", choices=("prompt", "response", "both"), default="prompt",
                    help="text compared for near-duplicates (default: prompt)")
+    p.add_argument("--no-quality", action="store_true",
+                   help="skip the quality stage (repetition, script mixing, truncation, thin reasoning, refusals) "
+                        "(default: the stage runs)")
+    p.add_argument("--quality", default="", metavar="KEY=VALUE,...",
+                   help="quality thresholds to change, e.g. max_loop_sentences=8,min_reasoning_ratio.writing=0.02 "
+                        f"(default: none changed; the thresholds are {_quality_defaults()})")
+    p.add_argument("--decontaminate", nargs="+", action="extend", default=[], metavar="FILE",
+                   help="eval prompts (JSONL or parquet with a 'prompt' field) that no kept prompt may copy; "
+                        "train/prompts.jsonl is always checked (default: that file only)")
+    p.add_argument("--decontaminate-ngram", type=int, default=13, metavar="N",
+                   help="a prompt sharing this many words in a row with an eval prompt copies it (default: 13)")
+
+
+def _quality_defaults() -> str:
+    from curate.stages.quality import QualityThresholds
+
+    return ", ".join(f"{k}={v}" for k, v in QualityThresholds().describe().items() if not isinstance(v, dict))
 
 
 def _parse_languages(spec: str) -> tuple[str, ...] | None:
@@ -73,6 +90,7 @@ def _parse_languages(spec: str) -> tuple[str, ...] | None:
 def _config_from_args(args: argparse.Namespace):
     from curate.config import BuildConfig
     from curate.dedup import DedupParams
+    from curate.stages.quality import QualityThresholds
     from curate.topics import TopicClassifier, parse_topics
 
     classifier = TopicClassifier.load(Path(args.topics_file) if args.topics_file else None)
@@ -86,6 +104,8 @@ def _config_from_args(args: argparse.Namespace):
         if value is not None and value <= 0:
             raise CurateError(f"--max-{'' if key == 'total' else key + '-'}tokens must be positive, got {value}")
     limits = dataclasses.replace(LengthLimits(), **{k: v for k, v in overrides.items() if v is not None})
+    if args.no_quality and args.quality:
+        raise CurateError("--quality sets thresholds for the stage --no-quality skips; give one of them")
     return BuildConfig(
         topics=tuple(parse_topics(args.topics, classifier)),
         languages=_parse_languages(args.languages),
@@ -94,6 +114,9 @@ def _config_from_args(args: argparse.Namespace):
         language_backend=args.language_backend,
         tokenizer=args.tokenizer,
         topics_file=args.topics_file,
+        quality=None if args.no_quality else QualityThresholds.parse(args.quality),
+        decontaminate=tuple(args.decontaminate),
+        decontaminate_ngram=args.decontaminate_ngram,
     )
 
 

@@ -24,6 +24,7 @@ from curate.language import DEFAULT_BACKEND
 from curate.pipeline import Funnel, StageCount
 from curate.progress import BuildProgress
 from curate.sources import open_source
+from curate.sources.sample import sample_files
 from curate.store import WORK_DIR, Store
 from curate.terminal import BROKEN_PIPE_EXIT
 from data_cards.cli import _parser as data_cards_parser
@@ -53,6 +54,10 @@ def built(tmp_path_factory) -> tuple[Path, str]:
 def store(built, tmp_path) -> Path:
     """A private copy of the built store, free to break."""
     return Path(shutil.copytree(built[0], tmp_path / "store"))
+
+
+def _sample_rows() -> int:
+    return sum(1 for f in sample_files() for line in f.read_text().splitlines() if line.strip())
 
 
 # --- help -------------------------------------------------------------------------------------------
@@ -158,7 +163,8 @@ def test_progress_is_plain_lines_when_piped(built):
     _, stderr = built
     lines = stderr.splitlines()
     assert lines and all(line.startswith("read ") for line in lines), lines
-    assert re.fullmatch(r"read 3,200 of 3,200 rows \(100%\), kept [0-9,]+, [0-9,]+ rows/s, elapsed \d:\d\d:\d\d, "
+    read = f"{_sample_rows():,}"
+    assert re.fullmatch(rf"read {read} of {read} rows \(100%\), kept [0-9,]+, [0-9,]+ rows/s, elapsed \d:\d\d:\d\d, "
                         r"ETA 0:00:00", lines[-1]), lines[-1]
     assert "\x1b" not in stderr and "\r" not in stderr  # no live bar, no colours
 
@@ -224,7 +230,7 @@ def test_a_broken_version_is_marked_and_hides_nothing(store, capsys, monkeypatch
     assert curate_main(["list", "--store", str(store)]) == 2
     out, err = capsys.readouterr()
     rows = {line.split()[1]: line for line in out.splitlines() if f"{NAME}@" in line}
-    assert "3,200" in rows[f"{NAME}@v1"] and "ok" in rows[f"{NAME}@v1"]
+    assert f"{_sample_rows():,}" in rows[f"{NAME}@v1"] and "ok" in rows[f"{NAME}@v1"]
     assert "broken" in rows[f"{NAME}@v2"]
     assert err.startswith(f"error: {NAME}@v2: manifest missing") and err.count("\n") == 1
     # The broken folder must not stop a build from seeing the version it matches.
