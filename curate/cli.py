@@ -38,6 +38,8 @@ def _add_filter_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-answer-tokens", type=int, default=None)
     p.add_argument("--dedup-threshold", type=float, default=0.8, help="MinHash Jaccard threshold")
     p.add_argument("--dedup-on", choices=("prompt", "response", "both"), default="prompt")
+    p.add_argument("--min-topic-confidence", type=float, default=None, metavar="P",
+                   help="drop rows whose topic probability is below P (reason low_confidence:<topic>)")
 
 
 def _parse_languages(spec: str) -> tuple[str, ...] | None:
@@ -76,6 +78,7 @@ def _config_from_args(args: argparse.Namespace):
         language_backend=args.language_backend or DEFAULT_BACKEND,
         tokenizer=args.tokenizer,
         topics_file=args.topics_file,
+        min_topic_confidence=args.min_topic_confidence,
     )
 
 
@@ -179,10 +182,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from curate.classify import classify_file
+    from curate.classify import classify_file, verdict_table
 
     config = _config_from_args(args)
     rows = classify_file(Path(args.input), config)
+    if args.format == "table":
+        if not args.output:
+            out.print(verdict_table(rows, out.width))
+            return 0
+        with open(args.output, "w", encoding="utf-8") as f:
+            Console(file=f, width=100).print(verdict_table(rows, 100))
+        err.print(f"wrote a table of {rows.height} rows to {args.output}")
+        return 0
+    rows = rows.drop("prompt")
     text = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows.iter_rows(named=True)) + "\n"
     if args.output:
         Path(args.output).write_text(text)
@@ -231,7 +243,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     c = verbs.add_parser("classify", help="topic, language, tokens and build verdict for each row of a file")
     c.add_argument("input", help="JSONL or parquet file with a prompt field (and response when present)")
-    c.add_argument("--output", default=None, help="write JSON lines here instead of stdout")
+    c.add_argument("--output", default=None, help="write the result here instead of stdout")
+    c.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
+                   help="jsonl (default: one JSON object per row) or table (for people: verdict, topic, prompt)")
     _add_filter_flags(c)
     c.set_defaults(func=cmd_classify)
 

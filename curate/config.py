@@ -16,6 +16,7 @@ from curate.errors import CurateError
 from curate.language import BACKENDS
 from curate.stages.length import LengthLimits
 from curate.store import sha256_file
+from curate.topic_model.model import WEIGHTS as TOPIC_MODEL_WEIGHTS
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,15 @@ class BuildConfig:
     language_backend: str
     tokenizer: str | None = None  # sentencepiece model path; None = the documented estimate
     topics_file: str | None = None
+    min_topic_confidence: float | None = None  # rows whose topic probability is lower are dropped
 
     def __post_init__(self):
         if self.language_backend not in BACKENDS:
             raise CurateError(
                 f"unknown language backend {self.language_backend!r}; choose one of {', '.join(BACKENDS)}"
             )
+        if self.min_topic_confidence is not None and not 0.0 <= self.min_topic_confidence <= 1.0:
+            raise CurateError(f"--min-topic-confidence must be between 0 and 1, got {self.min_topic_confidence}")
         for path, what in ((self.tokenizer, "tokenizer"), (self.topics_file, "topics file")):
             if path is not None and not Path(path).is_file():
                 raise CurateError(f"{what} not found: {path}")
@@ -54,6 +58,9 @@ class BuildConfig:
                 if self.topics_file
                 else None
             ),
+            "min_topic_confidence": self.min_topic_confidence,
+            # new weights change verdicts, so they are part of what defines the content
+            "topic_model": {"sha256": sha256_file(TOPIC_MODEL_WEIGHTS)},
         }
 
     @property
