@@ -67,17 +67,13 @@ def test_classify_shape_nulls_and_empty(clf):
     assert len(clf.classify(pl.Series([], dtype=pl.String))) == 0
 
 
-def test_request_at_the_end_of_a_long_prompt_counts(clf):
-    article = "The harbour was busy that morning. " * 60  # ~2,000 chars of pasted text
-    assert clf.classify(pl.Series([article + "\n\nSummarize the above in two sentences."])).item() == "summary"
-
-
-def test_everyday_words_alone_do_not_make_code_or_math(clf):
-    prompts = ["How can a small rural library get more teenagers to visit, with a tiny budget?",
-               "How can I integrate project-based learning into my 4th grade class?",
-               "What makes a great public library?",  # "library" is the only hint: below MIN_SCORE
-               "The history of the string quartet in Vienna"]
-    assert not set(clf.classify(pl.Series(prompts)).to_list()) & VERIFIABLE
+def test_request_at_either_end_of_a_long_prompt_counts(clf):
+    sentences = ["The harbour was busy that morning.", "Fishermen unloaded crates of cod while gulls circled.",
+                 "A ferry from the island arrived late because of fog.", "Prices for mackerel rose at the market.",
+                 "By noon the fog had lifted and tourists filled the quay."]
+    article = " ".join(sentences * 8)  # ~2,000 chars of pasted text
+    prompts = [article + "\n\nSummarize the above in two sentences.", "Summarize this in two sentences:\n\n" + article]
+    assert clf.classify(pl.Series(prompts)).to_list() == ["summary", "summary"]
 
 
 def _devset():
