@@ -175,33 +175,41 @@ _ANSWER_YESNO = r"^\W*(?:yes|no|true|false)\b"
 
 
 def _response_values(reasoning: pl.Series, answer: pl.Series) -> pl.DataFrame:
-    """Signs of a verifiable task in a response: a short checkable answer, \\boxed{}, code, case checks."""
+    """Signs of a verifiable task in a response: a short checkable answer, \\boxed{}, code, case checks.
+
+    Everything is coarse or per 1,000 characters: the corpus's responses are a few sentences,
+    glaive's traces run to thousands of characters, and a raw count would learn their length.
+    Zero means "no sign" and gives no feature (see `featurize`).
+    """
     r, a = pl.col("r"), pl.col("a")
     n = a.str.len_chars()
-    low_a = a.str.to_lowercase()
+    per_kchar = lambda e: (e * 1000 // (r.str.len_chars() + 200)).clip(0, 3).cast(pl.Int64)  # noqa: E731
+    low_a = a.str.to_lowercase().str.strip_chars()
     return pl.DataFrame({"r": reasoning.cast(pl.String).fill_null(""), "a": answer.cast(pl.String).fill_null("")}).select(
-        answer_length=pl.when(n <= 20).then(0).when(n <= 80).then(1).when(n <= 300).then(2).otherwise(3),
-        answer_words=pl.min_horizontal(a.str.count_matches(r"\S+"), pl.lit(6)).cast(pl.Int64),
-        number=low_a.str.strip_chars().str.contains(_ANSWER_NUMBER).cast(pl.Int64),
-        option=low_a.str.strip_chars().str.contains(_ANSWER_OPTION).cast(pl.Int64),
-        yes_no=low_a.str.strip_chars().str.contains(_ANSWER_YESNO).cast(pl.Int64),
+        short_answer=pl.when(n <= 20).then(2).when(n <= 80).then(1).otherwise(0),
+        number=low_a.str.contains(_ANSWER_NUMBER).cast(pl.Int64),
+        option=low_a.str.contains(_ANSWER_OPTION).cast(pl.Int64),
+        yes_no=low_a.str.contains(_ANSWER_YESNO).cast(pl.Int64),
         boxed=(r + a).str.contains(r"\boxed{", literal=True).cast(pl.Int64),
         code=(a.str.contains("```", literal=True) | a.str.contains(r"(?m)^(?:def |class |import |SELECT |function )")).cast(pl.Int64),
-        equations=pl.min_horizontal(r.str.count_matches(r"[\d)]\s*[-+*/×=]\s*[\d(]") // 3, pl.lit(4)).cast(pl.Int64),
-        case_checks=pl.min_horizontal(
-            r.str.to_lowercase().str.count_matches(r"\b(?:case|suppose|assume|contradiction|if .{1,40} then|check)\b"),
-            pl.lit(4),
-        ).cast(pl.Int64),
+        equations=per_kchar(r.str.count_matches(r"[\d)]\s*[-+*/×=]\s*[\d(]")),
+        case_checks=per_kchar(r.str.to_lowercase().str.count_matches(
+            r"\bcase \d|\b(?:in|for) (?:this|that|each|either|both|the first|the second) case\b|\bcontradict\w*|"
+            r"\bsuppose\b|\bif [^.]{1,40}, then\b")),
     )
 
 
-def _dense_block(values: pl.DataFrame, kind: int, bits: int, rows: np.ndarray | None = None) -> list[Part]:
-    """One part per column of small integers: one feature per (column, value) pair."""
+def _dense_block(values: pl.DataFrame, kind: int, bits: int, rows: np.ndarray | None = None,
+                 skip_zero: bool = False) -> list[Part]:
+    """One part per column of small integers: one feature per (column, value) pair (none for 0 with
+    `skip_zero`)."""
     rows = np.arange(values.height, dtype=np.int64) if rows is None else rows
-    return [
-        (rows, _mix(((np.uint64(j) << np.uint64(32)) + values[c].to_numpy().astype(np.uint64)) * _PAIR, kind, bits))
-        for j, c in enumerate(values.columns)
-    ]
+    parts = []
+    for j, c in enumerate(values.columns):
+        v = values[c].to_numpy().astype(np.uint64)
+        keep = v != 0 if skip_zero else np.ones(len(v), dtype=bool)
+        parts.append((rows[keep], _mix(((np.uint64(j) << np.uint64(32)) + v[keep]) * _PAIR, kind, bits)))
+    return parts
 
 
 def featurize(
@@ -248,7 +256,10 @@ def featurize(
         idx = np.flatnonzero(answer.is_not_null().to_numpy())
         if len(idx):
             r = reasoning.gather(idx) if reasoning is not None else pl.Series([None] * len(idx), dtype=pl.String)
-            blocks["response"] = _dense_block(_response_values(r, answer.gather(idx)), _K_RESPONSE, bits, idx)
+            # Only signs that are present: writers attached responses to some topics more than
+            # others, so a feature for "has a response" would learn that habit, not the task.
+            blocks["response"] = _dense_block(_response_values(r, answer.gather(idx)), _K_RESPONSE, bits, idx,
+                                              skip_zero=True)
     return blocks
 
 
