@@ -202,19 +202,18 @@ def cpu_rate(fn, n: int, repeats: int = 3) -> float:
     return n / best
 
 
-def topic_speed(rows: pl.DataFrame, results: dict) -> None:
-    """Prompts per CPU second of the classifier, on corpus prompts and on long glaive-like ones."""
+def topic_speed(rows: pl.DataFrame, results: dict, n: int = 20_000) -> None:
+    """Prompts per CPU second of the classifier (`n` prompts), on corpus prompts and on long ones."""
     from curate.topic_model.train import split_responses
 
     clf = TopicClassifier.load()
     rows = split_responses(rows)
     prompts = rows["prompt"]
-    reps = 20_000 // rows.height + 1
-    mix = pl.concat([prompts] * reps)
-    reasoning, answer = pl.concat([rows["reasoning"]] * reps), pl.concat([rows["answer"]] * reps)
+    reps = n // rows.height + 1
+    mix, reasoning, answer = (pl.concat([rows[c]] * reps).head(n) for c in ("prompt", "reasoning", "answer"))
     filler = " ".join(p for p in prompts.to_list() if len(p) > 300)
     long = pl.Series([p + "\n\n" + filler[(i * 37) % 5000: (i * 37) % 5000 + 1500]
-                      for i, p in enumerate(prompts.to_list()[:5000])], dtype=pl.String)
+                      for i, p in enumerate(mix.to_list()[: n // 4])], dtype=pl.String)
     clf.predict(mix[:1000])
     print(f"\n== topic classifier speed (1 thread, CPU time, best of 3; polars threads={pl.thread_pool_size()}) ==")
     speed = {}
@@ -282,6 +281,7 @@ def main() -> int:
     ap.add_argument("--language", action="store_true", help="language detection only")
     ap.add_argument("--no-cv", action="store_true", help="skip leave-one-writer/style-out retraining")
     ap.add_argument("--repeats", type=int, default=3, help="passes over the language dev set when timing")
+    ap.add_argument("--speed-rows", type=int, default=20_000, help="prompts per topic speed measurement")
     args = ap.parse_args()
     both = not (args.topics or args.language)
     results: dict = {}
@@ -300,7 +300,7 @@ def main() -> int:
         results["tuned_on_training_rows"] = scores(rows["topic"].to_list(), pred.to_list())
         print_scores("TUNED ON: the shipped model on its own training rows (reference only)",
                      results["tuned_on_training_rows"], detail=False)
-        topic_speed(rows, results)
+        topic_speed(rows, results, args.speed_rows)
     if args.language or both:
         language_report(load_jsonl(LANGUAGE_DEVSET), args.repeats, results)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
