@@ -149,4 +149,4 @@ def test_unreadable_weights_are_a_curate_error(tmp_path):
         TopicModel.load(bad)
 
 
-PINNED_FEATURE_DIGEST = "0c93ac4967883058eaec959d2319f7efc8bd141e1c33ff141f2db2d486d30399"
+PINNED_FEATURE_DIGEST = "6d9b372e8c936ac6edd5798f7ef6aab5912639da8a86f6e16e21e3e4311f2f9a"

@@ -69,7 +69,7 @@ def _constants(seed: int, n: int) -> np.ndarray:
 
 _BYTE_MUL = _constants(1, 32)  # position-in-window multipliers for bytes
 _SEEDS = _constants(2, 64)  # one per feature kind, xor-ed in before the final mix
-_FIN1, _FIN2 = (np.uint64(c) for c in _constants(3, 2))
+_FIN = np.uint64(_constants(3, 1)[0])
 _PAIR = np.uint64(_constants(4, 1)[0])
 
 # Feature kinds (index into _SEEDS): n-gram sizes use their own n.
@@ -78,13 +78,11 @@ _K_SHAPE, _K_RESPONSE = 20, 40
 
 
 def _mix(h: np.ndarray, kind: int, bits: int) -> np.ndarray:
-    """Finalize a raw uint64 hash into a bucket (murmur3-style avalanche, then the top bits)."""
-    h = h ^ _SEEDS[kind]
-    h = h ^ (h >> np.uint64(33))
-    h = h * _FIN1
-    h = h ^ (h >> np.uint64(29))
-    h = h * _FIN2
-    return (h >> np.uint64(64 - bits)).astype(np.int64)
+    """A raw uint64 hash -> bucket: multiply-shift (the top bits of an odd multiple), seeded per kind."""
+    out = h ^ _SEEDS[kind]
+    out *= _FIN
+    out >>= np.uint64(64 - bits)
+    return out.view(np.int64)
 
 
 def normalize(prompts: pl.Series, head_chars: int, tail_chars: int) -> pl.Series:
@@ -117,16 +115,17 @@ def _byte_buffer(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
 def _char_ngrams(buf: np.ndarray, rows: np.ndarray, ns: tuple[int, ...], bits: int) -> list[Part]:
     """(rows, buckets) of every byte n-gram that stays inside one text, for each n in `ns`."""
     b = buf.astype(np.uint64) + np.uint64(1)
-    sep = np.concatenate(([0], np.cumsum(buf == 0)))  # separators before each position
+    size = len(buf)
+    inside = buf != 0  # the window starting here has no separator yet
     parts = []
-    h = np.zeros(len(buf), dtype=np.uint64)
-    for k in range(min(max(ns), len(buf))):  # h[i] = sum_j<=k (b[i+j] * M_j), grown one byte at a time
-        h[: len(buf) - k] += b[k:] * _BYTE_MUL[k]
+    h = np.zeros(size, dtype=np.uint64)
+    for k in range(min(max(ns), size)):  # h[i] = sum_j<=k (b[i+j] * M_j), grown one byte at a time
+        h[: size - k] += b[k:] * _BYTE_MUL[k]
+        inside[: size - k] &= buf[k:] != 0
         n = k + 1
-        if n in ns and len(buf) >= n:
-            m = len(buf) - n + 1
-            inside = sep[n : n + m] - sep[:m] == 0
-            parts.append((rows[:m][inside], _mix(h[:m][inside], n, bits)))
+        if n in ns:
+            keep = inside[: size - k]
+            parts.append((rows[: size - k][keep], _mix(h[: size - k][keep], n, bits)))
     return parts
 
 
