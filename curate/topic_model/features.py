@@ -92,6 +92,8 @@ def normalize(prompts: pl.Series, head_chars: int, tail_chars: int) -> pl.Series
         .fill_null("")
         .str.to_lowercase()
         .str.replace_all(r"\d", "0")
+        .str.replace_all("[−–—]", "-")  # minus and dashes typed or pasted from documents
+        .str.replace_all("[×·]", "*")
         .str.replace_all(r"[\x00-\x08\x0b-\x1f\x7f]", " ")
         .str.replace_all(r"[ \t\r]+", " ")
         .str.replace_all(r" ?\n\s*", "\n")
@@ -174,7 +176,8 @@ _ANSWER_YESNO = r"^\W*(?:yes|no|true|false)\b"
 
 
 def _response_values(reasoning: pl.Series, answer: pl.Series) -> pl.DataFrame:
-    """Signs of a verifiable task in a response: a short checkable answer, \\boxed{}, code, case checks.
+    """Signs of a verifiable task in a response: a short checkable answer (or final line), \\boxed{},
+    equations, code, case checks.
 
     Everything is coarse or per 1,000 characters: the corpus's responses are a few sentences,
     glaive's traces run to thousands of characters, and a raw count would learn their length.
@@ -184,6 +187,7 @@ def _response_values(reasoning: pl.Series, answer: pl.Series) -> pl.DataFrame:
     n = a.str.len_chars()
     per_kchar = lambda e: (e * 1000 // (r.str.len_chars() + 200)).clip(0, 3).cast(pl.Int64)  # noqa: E731
     low_a = a.str.to_lowercase().str.strip_chars()
+    last_line = a.str.strip_chars().str.split("\n").list.last().str.strip_chars()
     return pl.DataFrame({"r": reasoning.cast(pl.String).fill_null(""), "a": answer.cast(pl.String).fill_null("")}).select(
         short_answer=pl.when(n <= 20).then(2).when(n <= 80).then(1).otherwise(0),
         number=low_a.str.contains(_ANSWER_NUMBER).cast(pl.Int64),
@@ -191,7 +195,10 @@ def _response_values(reasoning: pl.Series, answer: pl.Series) -> pl.DataFrame:
         yes_no=low_a.str.contains(_ANSWER_YESNO).cast(pl.Int64),
         boxed=(r + a).str.contains(r"\boxed{", literal=True).cast(pl.Int64),
         code=(a.str.contains("```", literal=True) | a.str.contains(r"(?m)^(?:def |class |import |SELECT |function )")).cast(pl.Int64),
-        equations=per_kchar(r.str.count_matches(r"[\d)]\s*[-+*/×=]\s*[\d(]")),
+        equations=per_kchar((r + "\n" + a).str.count_matches(r"[\d)]\s*[-−+*/×÷=]\s*[-−]?[\d(]")),
+        # glaive answers often end on a line like "**Answer:** x = 14"
+        final_number=last_line.str.contains(r"\d").and_(last_line.str.len_chars() <= 40).cast(pl.Int64),
+        answer_label=a.str.slice(-300).str.contains(r"(?i)\b(?:final )?answer\W{0,3}\s*[:：]").cast(pl.Int64),
         case_checks=per_kchar(r.str.to_lowercase().str.count_matches(
             r"\bcase \d|\b(?:in|for) (?:this|that|each|either|both|the first|the second) case\b|\bcontradict\w*|"
             r"\bsuppose\b|\bif [^.]{1,40}, then\b")),
