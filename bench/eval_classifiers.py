@@ -275,6 +275,29 @@ def language_report(rows: list[dict], repeats: int, results: dict) -> None:
     print(f"cld2 asked langdetect to cross-check {len(calls)}/{len(texts)} docs")
 
 
+def language_on_corpus(results: dict) -> None:
+    """The corpus's `language` labels (the request's language), never used to tune the detectors,
+    with and without cld2's second opinion from py3langid."""
+    rows = training_rows().filter(pl.col("language").is_not_null())
+    gold = np.asarray(rows["language"].to_list(), dtype=object)
+    print(f"\n== language on the labeled corpus (not tuned on): {rows.height:,} prompts ==")
+    referee = lang._LangId.detect
+    for name, backend, cross_check in (("cld2", "cld2", True), ("cld2 without py3langid", "cld2", False),
+                                       ("langdetect", "langdetect", True)):
+        if not cross_check:
+            lang._LangId.detect = classmethod(lambda cls, t: lang.UNKNOWN)
+        try:
+            pred = np.asarray(lang.detect_languages(rows["prompt"], backend).to_list(), dtype=object)
+        finally:
+            lang._LangId.detect = referee
+        en, other = gold == "en", gold != "en"
+        figures = {"accuracy": float(np.mean(gold == pred)), "english_lost": int(np.sum(en & (pred != "en"))),
+                   "made_english": int(np.sum(other & (pred == "en"))), "n": len(gold)}
+        results.setdefault("language_corpus", {})[name] = figures
+        print(f"{name:<24} accuracy {figures['accuracy']:.4f}  English called another language "
+              f"{figures['english_lost']}  other languages called English {figures['made_english']}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--topics", action="store_true", help="topic classifier only")
@@ -303,8 +326,10 @@ def main() -> int:
         topic_speed(rows, results, args.speed_rows)
     if args.language or both:
         language_report(load_jsonl(LANGUAGE_DEVSET), args.repeats, results)
+        language_on_corpus(results)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}  # a partial run updates its keys
+    RESULTS.write_text(json.dumps({**previous, **results}, indent=1, sort_keys=True) + "\n")
     print(f"\nwrote {RESULTS.relative_to(ROOT)}")
     return 0
 
