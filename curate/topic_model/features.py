@@ -1,7 +1,7 @@
 """Prompt (and response) -> hashed sparse features, vectorized over a whole batch with numpy.
 
 One function serves training and inference, so the two can never disagree. Every feature is a
-bucket in a 2**HASH_BITS space, computed with our own integer hashing (numpy uint64 arithmetic,
+bucket in a 2**hash_bits space, computed with our own integer hashing (numpy uint64 arithmetic,
 wrapping), so buckets never change with a library version.
 
 What the model sees, and why:
@@ -15,11 +15,12 @@ What the model sees, and why:
   the same word inside a pasted article.
 - `shape`: a few coarse facts about layout (length, lines, a closing question mark, a code fence,
   a colon before pasted text, share of digits and symbols).
-- `response`: only when the row has one (the build's topic stage): the length of the final answer
-  and whether it is a number, an option letter or yes/no, a boxed result, code, or reasoning that
-  checks cases. Absent features mean a prompt-only verdict, which is what `curate classify` gives.
+- `response`: only when the row has one (the build's topic stage), and only signs that are present:
+  a short answer, one that is a number, an option letter or yes/no, a short final line with a
+  number or an "Answer:" label, a boxed result, code, equations or case-by-case reasoning. No
+  response means a prompt-only verdict, which is what `curate classify` gives for bare prompts.
 
-Long prompts are cut to their first HEAD_CHARS and last TAIL_CHARS characters, which bounds the cost
+Long prompts are cut to their first `head_chars` and last `tail_chars` characters, which bounds the cost
 per prompt. Each block is scaled by 1/sqrt(its feature count in the row), so a long pasted passage
 does not drown the request.
 """
@@ -44,7 +45,6 @@ class FeatureConfig:
     tail_chars: int = 300
     char_ngrams: tuple[int, ...] = (3, 4, 5)
     intent_words: int = 12
-    intent_weight: float = 1.0  # scale of the intent block against the others (L2 penalizes it less)
     blocks: tuple[str, ...] = BLOCKS
 
     def describe(self) -> dict:
@@ -269,18 +269,17 @@ def featurize(
     return blocks
 
 
-def feature_matrices(blocks: dict[str, list[Part]], n_rows: int, config: FeatureConfig,
-                     lookup: np.ndarray, n_cols: int) -> list[sp.csr_matrix]:
+def feature_matrices(blocks: dict[str, list[Part]], n_rows: int, lookup: np.ndarray,
+                     n_cols: int) -> list[sp.csr_matrix]:
     """One CSR per part, columns = lookup[bucket]; each row of a block is scaled to 1/sqrt(its count
-    in the block) (times `intent_weight` for the intent block). The sum of them is the feature matrix.
+    in the block). The sum of them is the feature matrix.
 
     Duplicates are left in (a CSR product adds them up), so nothing is sorted here.
     """
     out = []
-    for name, parts in blocks.items():
+    for parts in blocks.values():
         counts = [np.bincount(r, minlength=n_rows) for r, _ in parts]
-        weight = config.intent_weight if name == "intent" else 1.0
-        scale = (weight / np.sqrt(np.maximum(sum(counts), 1))).astype(np.float32)
+        scale = (1.0 / np.sqrt(np.maximum(sum(counts), 1))).astype(np.float32)
         out += [
             sp.csr_matrix((np.repeat(scale, c), lookup[b], np.concatenate(([0], np.cumsum(c)))), shape=(n_rows, n_cols))
             for (_, b), c in zip(parts, counts)

@@ -41,7 +41,7 @@ class TopicModel:
         """(N, C) float32 scores; rows with an answer also use the response features."""
         blocks = featurize(prompts, self.config, reasoning, answer)
         out = np.broadcast_to(self.intercept, (len(prompts), len(self.topics))).astype(np.float32)
-        for m in feature_matrices(blocks, len(prompts), self.config, self._lookup, len(self._table)):
+        for m in feature_matrices(blocks, len(prompts), self._lookup, len(self._table)):
             out += m @ self._table
         return out
 

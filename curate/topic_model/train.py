@@ -98,7 +98,7 @@ def design_matrix(df: pl.DataFrame, features: FeatureConfig) -> sp.csr_matrix:
     n, space = df.height, 1 << features.hash_bits
     identity = np.arange(space, dtype=np.int32)
     blocks = featurize(df["prompt"], features, df["reasoning"], df["answer"])
-    x = sum(feature_matrices(blocks, n, features, identity, space)).tocsr()
+    x = sum(feature_matrices(blocks, n, identity, space)).tocsr()
     x.sum_duplicates()
     return x
 
