@@ -170,6 +170,7 @@ def _shape_values(prompts: pl.Series) -> pl.DataFrame:
     )
 
 
+RESPONSE_CHARS = 1500
 _ANSWER_NUMBER = r"^\W*(?:the answer is\W*)?[-+]?[\d.,/]+\s*%?\W*$"
 _ANSWER_OPTION = r"^\W*(?:option\s*)?\(?[a-e]\)?\W*$"
 _ANSWER_YESNO = r"^\W*(?:yes|no|true|false)\b"
@@ -181,19 +182,23 @@ def _response_values(reasoning: pl.Series, answer: pl.Series) -> pl.DataFrame:
 
     Everything is coarse or per 1,000 characters: the corpus's responses are a few sentences,
     glaive's traces run to thousands of characters, and a raw count would learn their length.
-    Zero means "no sign" and gives no feature (see `featurize`).
+    Zero means "no sign" and gives no feature (see `featurize`). Only the first RESPONSE_CHARS of
+    the reasoning and the last RESPONSE_CHARS of the answer are read.
     """
     r, a = pl.col("r"), pl.col("a")
     n = a.str.len_chars()
     per_kchar = lambda e: (e * 1000 // (r.str.len_chars() + 200)).clip(0, 3).cast(pl.Int64)  # noqa: E731
     low_a = a.str.to_lowercase().str.strip_chars()
-    last_line = a.str.strip_chars().str.split("\n").list.last().str.strip_chars()
-    return pl.DataFrame({"r": reasoning.cast(pl.String).fill_null(""), "a": answer.cast(pl.String).fill_null("")}).select(
+    last_line = a.str.strip_chars().str.slice(-200).str.split("\n").list.last().str.strip_chars()
+    # bounded reads keep a glaive trace (thousands of characters) as cheap as a short one
+    frame = pl.DataFrame({"r": reasoning.cast(pl.String).fill_null("").str.slice(0, RESPONSE_CHARS),
+                          "a": answer.cast(pl.String).fill_null("").str.slice(-RESPONSE_CHARS)})
+    return frame.select(
         short_answer=pl.when(n <= 20).then(2).when(n <= 80).then(1).otherwise(0),
         number=low_a.str.contains(_ANSWER_NUMBER).cast(pl.Int64),
         option=low_a.str.contains(_ANSWER_OPTION).cast(pl.Int64),
         yes_no=low_a.str.contains(_ANSWER_YESNO).cast(pl.Int64),
-        boxed=(r + a).str.contains(r"\boxed{", literal=True).cast(pl.Int64),
+        boxed=(r.str.contains(r"\boxed{", literal=True) | a.str.contains(r"\boxed{", literal=True)).cast(pl.Int64),
         code=(a.str.contains("```", literal=True) | a.str.contains(r"(?m)^(?:def |class |import |SELECT |function )")).cast(pl.Int64),
         equations=per_kchar((r + "\n" + a).str.count_matches(r"[\d)]\s*[-−+*/×÷=]\s*[-−]?[\d(]")),
         # glaive answers often end on a line like "**Answer:** x = 14"
