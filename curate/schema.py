@@ -24,6 +24,7 @@ SHARD_SCHEMA = {
     "answer": pl.String,
     "completion": pl.String,  # "<reasoning>R</reasoning>\n<answer>A</answer>", what the model learns
     "topic": pl.String,
+    "topic_confidence": pl.Float32,  # the classifier's probability for `topic` (1.0 for a user topic's rule)
     "language": pl.String,  # ISO 639-1
     "prompt_tokens": pl.Int32,
     "reasoning_tokens": pl.Int32,
