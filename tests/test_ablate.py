@@ -15,10 +15,13 @@ import pytest
 from curate.errors import CurateError
 from curate.schema import SHARD_SCHEMA
 from curate.store import Store, sha256_file
-from train import ablate, ablate_cli, ablate_report, ablate_search
-from train.ablate import AblationError, AblationSpec, Backend, run_ablation
+from train.ablate import cli as ablate_cli
+from train.ablate import report as ablate_report
+from train.ablate import run as ablate
+from train.ablate import search as ablate_search
+from train.ablate.mix import Arm, MixError, parse_arm, parse_mix, sample_arm
+from train.ablate.run import AblationError, AblationSpec, Backend, run_ablation
 from train.config import RunConfig
-from train.mix import Arm, MixError, parse_arm, parse_mix, sample_arm
 
 TOPICS = {"writing": 60, "summary": 60, "ideation": 40}
 TEMPLATE = 12  # tokens the fake chat template adds to a row

@@ -1,4 +1,4 @@
-"""The `train` command: `train run`, `train sample` (and `train ablate`, from train/ablate_cli.py).
+"""The `train` command: `train run`, `train sample` (and `train ablate`, from train/ablate/).
 
 Options of `train run` may also come from a YAML file (--config): keys are the option names
 (seq-len or seq_len); options given on the command line win. Errors the user can fix print
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from curate.errors import CurateError
 from curate.store import Store
-from train import ablate_cli
+from train.ablate import cli as ablate_cli
 from train.config import FIELDS, build_config, load_yaml
 from train.options import add_config_options
 

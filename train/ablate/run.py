@@ -2,7 +2,7 @@
 
 Fairness rules, all enforced here rather than left to the user:
 - Same token budget per arm: B = steps x grad_accum x batch_size x seq_len training tokens, counted
-  as the trainer counts them (chat template, model tokenizer; see ablate_tokens). Rows are drawn
+  as the trainer counts them (chat template, model tokenizer; see tokens.py). Rows are drawn
   until B is met, so the drawn tokens of two arms differ by less than one row. Each arm then trains
   the whole steps of one pass over its rows as the trainer packs them: padding makes that a few
   percent more than --steps, and the last partial batch is left out rather than filled with
@@ -34,9 +34,10 @@ import polars as pl
 from curate.errors import CurateError
 from curate.schema import SHARD_COLUMNS
 from curate.store import Store, Version
-from train import ablate_report, ablate_search
+from train.ablate import report as ablate_report
+from train.ablate import search as ablate_search
+from train.ablate.mix import Arm, MixError, Sample, check_budget, format_mix, sample_arm
 from train.config import RunConfig
-from train.mix import Arm, MixError, Sample, check_budget, format_mix, sample_arm
 
 STATE = "ablation.json"
 EVAL_FILE = "eval.parquet"
@@ -50,7 +51,7 @@ BUDGET_RULE = (
 
 
 class Counts(Protocol):
-    """Token and step counts as the trainer will see them (train.ablate_tokens.TrainerCounts)."""
+    """Token and step counts as the trainer will see them (train.ablate.tokens.TrainerCounts)."""
 
     proto: bytes | None  # the tokenizer file every arm must use, or None when the model brings one
 
@@ -110,7 +111,7 @@ class Plan:
 
 def default_backend() -> Backend:
     """The trainer of `train run`; imported late so that the CLI and tests load no jax."""
-    from train.ablate_tokens import TrainerCounts
+    from train.ablate.tokens import TrainerCounts
     from train.run import split_rows, train_on
 
     return Backend(train_on, split_rows, TrainerCounts)

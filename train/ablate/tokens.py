@@ -19,7 +19,7 @@ from train.tokenizer import train_tiny_tokenizer
 
 
 class TrainerCounts:
-    """What train.ablate.Backend.counts returns: the tokenizer to pin, row costs, steps per epoch."""
+    """What train.ablate.run.Backend.counts returns: the tokenizer to pin, row costs, steps per epoch."""
 
     def __init__(self, config: RunConfig, train_rows: pl.DataFrame):
         self.config = config
