@@ -63,7 +63,7 @@ def test_checkpoint_folder_layouts(capsys, store, tmp_path):
     (folder / "model.safetensors").write_bytes(b"")
     err = run_train(capsys, store, tmp_path / "b", "--data", "writing-summary", "--model", "gemma3-1b-it",
                     "--checkpoint", str(folder))
-    assert "no tokenizer.model in" in err and "--tokenizer" in err
+    assert "no tokenizer.model or tokenizer.json in" in err and "--tokenizer" in err
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 

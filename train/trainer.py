@@ -2,7 +2,8 @@
 
 - `PackedInput` extends Tunix's TrainingInput with segment ids, positions and per-token topics;
   `model_inputs` (Tunix's gen_model_input_fn, run inside jit) turns segment ids into the
-  segment-aware causal mask, so packed examples never see each other.
+  segment-aware causal mask, so packed examples never see each other. With splash attention
+  (`flash_model_inputs`) the segment ids go to the kernel instead, and no [B, L, L] mask is built.
 - `loss_fn` is token-mean cross-entropy on the loss mask, computed from logsumexp and the target
   logit (no one-hot over the vocabulary), and returns per-topic sums as aux for the eval.
 - `RunHooks` runs the held-out eval every N steps, writes metrics, drives the progress bar.
@@ -59,9 +60,22 @@ def model_inputs(x: PackedInput) -> dict:
     }
 
 
+def flash_model_inputs(x: PackedInput) -> dict:
+    """For models built with use_flash_attention: the kernel masks by segment ids (and causally)."""
+    return {
+        "input_tokens": x.input_tokens,
+        "input_mask": x.input_mask,
+        "positions": x.positions,
+        "attention_mask": None,
+        "token_topics": x.token_topics,
+        "segment_ids": x.segment_ids,
+    }
+
+
 def make_loss_fn(num_topics: int):
-    def loss_fn(model, input_tokens, input_mask, positions, attention_mask, token_topics):
-        logits, _ = model(input_tokens, positions, None, attention_mask)
+    def loss_fn(model, input_tokens, input_mask, positions, attention_mask, token_topics, segment_ids=None):
+        extra = {} if segment_ids is None else {"segment_ids": segment_ids}
+        logits, _ = model(input_tokens, positions, None, attention_mask, **extra)
         logits = logits[:, :-1]
         targets = input_tokens[:, 1:]
         weights = input_mask[:, 1:].astype(jnp.float32)
@@ -86,7 +100,8 @@ def lr_schedule(config: RunConfig, total_steps: int) -> optax.Schedule:
     )
 
 
-def make_trainer(model, config: RunConfig, out: Path, total_steps: int, num_topics: int) -> peft_trainer.PeftTrainer:
+def make_trainer(model, config: RunConfig, out: Path, total_steps: int, num_topics: int,
+                 flash: bool = False) -> peft_trainer.PeftTrainer:
     """The trainer; it restores the latest checkpoint under out/checkpoints if there is one."""
     optimizer = optax.chain(
         optax.clip_by_global_norm(config.max_grad_norm),
@@ -109,7 +124,7 @@ def make_trainer(model, config: RunConfig, out: Path, total_steps: int, num_topi
     )
     return (
         peft_trainer.PeftTrainer(model, optimizer, training_config)
-        .with_gen_model_input_fn(model_inputs)
+        .with_gen_model_input_fn(flash_model_inputs if flash else model_inputs)
         .with_loss_fn(make_loss_fn(num_topics), has_aux=True)
     )
 

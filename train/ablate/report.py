@@ -116,13 +116,14 @@ def _load_runs(out: Path, name: str) -> list[dict]:
     return [json.loads(p.read_text()) for p in paths]
 
 
-def build_results(out: Path, state: dict, results: dict[str, list[dict]], search: dict | None) -> dict:
+def build_results(out: Path, state: dict, results: dict[str, list[dict]], search: dict | None,
+                  warnings: list[str] = ()) -> dict:
     """results.json: setup, every arm (asked, realized, tokens, per-seed runs, summary), verdicts.
 
     Arms recorded under DIR by an earlier command (same setup) are included from their files.
     """
     arms = []
-    notes = []
+    notes = list(warnings)
     for name, recorded in state["arms"].items():
         runs = results.get(name) or _load_runs(out, name)
         if not runs:

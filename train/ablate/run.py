@@ -38,6 +38,7 @@ from train.ablate import report as ablate_report
 from train.ablate import search as ablate_search
 from train.ablate.mix import Arm, MixError, Sample, check_budget, format_mix, sample_arm
 from train.config import RunConfig
+from train.packing import WARN_DROPPED
 
 STATE = "ablation.json"
 EVAL_FILE = "eval.parquet"
@@ -53,6 +54,7 @@ BUDGET_RULE = (
 class Counts(Protocol):
     """Token and step counts as the trainer will see them (train.ablate.tokens.TrainerCounts)."""
 
+    config: RunConfig  # the shared config with --seq-len resolved (given, or from the longest row)
     proto: bytes | None  # the tokenizer file every arm must use, or None when the model brings one
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series: ...  # per row; null where the trainer drops it
@@ -100,6 +102,7 @@ class Plan:
     """Everything resolved and checked before the first step of training."""
 
     spec: AblationSpec
+    config: RunConfig  # spec.config with --seq-len resolved; what every arm trains with
     components: dict[str, Component]
     arms: list[Arm]  # user arms with resolved keys, then search arms
     pools: dict[str, pl.DataFrame]  # training rows per component, held-out rows removed, + `tokens`
@@ -107,6 +110,7 @@ class Plan:
     budget: int
     counts: Counts
     frame: dict  # the setup every arm shares; must not change under one DIR
+    warnings: list[str]  # components losing more than 1% of their rows to --seq-len
 
 
 def default_backend() -> Backend:
@@ -195,7 +199,7 @@ def _held_out(union: pl.DataFrame, spec: AblationSpec, backend: Backend) -> pl.D
 
 
 def _eval_rows(
-    union: pl.DataFrame, held: pl.DataFrame, tokens: pl.Series, spec: AblationSpec
+    union: pl.DataFrame, held: pl.DataFrame, tokens: pl.Series, spec: AblationSpec, config: RunConfig
 ) -> pl.DataFrame:
     """At most eval_per_topic held-out rows per topic, among those the trainer would not drop."""
     usable = held.filter(tokens.is_not_null())
@@ -203,7 +207,7 @@ def _eval_rows(
     if missing:
         raise AblationError(
             f"no usable held-out rows for topic(s) {', '.join(missing)} at --eval-fraction "
-            f"{spec.config.eval_fraction} and --seq-len {spec.config.seq_len}: raise one of them, or leave the topic out"
+            f"{config.eval_fraction} and --seq-len {config.seq_len}: raise one of them, or leave the topic out"
         )
     return usable.sort("topic", "id").filter(pl.int_range(pl.len()).over("topic") < spec.eval_per_topic)
 
@@ -245,30 +249,38 @@ def plan(spec: AblationSpec, store: Store, backend: Backend) -> Plan:
                 f"({', '.join(components)}): use --search {needed} or more"
             )
 
-    budget = budget_tokens(spec.config)
+    budget_tokens(spec.config)  # --steps is required: refuse before reading any data
     rows = {label: _component_rows(c, reader) for label, c in components.items()}
     union = pl.concat(rows.values()).unique("id", keep="first", maintain_order=True)
     held = _held_out(union, spec, backend)
     held_ids, held_prompts = held["id"].implode(), held["prompt"].implode()
     trainable = union.filter(~pl.col("id").is_in(held_ids) & ~pl.col("prompt").is_in(held_prompts))
     counts = backend.counts(spec.config, trainable)
-    eval_rows = _eval_rows(union, held, counts.tokens(held), spec)
+    config = counts.config
+    budget = budget_tokens(config)
+    eval_rows = _eval_rows(union, held, counts.tokens(held), spec, config)
     costs = trainable.select("id").with_columns(counts.tokens(trainable).alias("tokens"))
-    pools, dropped = {}, {}
+    pools, dropped, warnings = {}, {}, []
     for label, component_rows in rows.items():
         pool = component_rows.join(costs, on="id", how="inner", maintain_order="left")
         dropped[label] = pool["tokens"].null_count()
         pools[label] = pool.drop_nulls("tokens")
         if pools[label].is_empty():
             why = (
-                f"longer than --seq-len {spec.config.seq_len} (--overlong {spec.config.overlong})"
+                f"longer than --seq-len {config.seq_len} (--overlong {config.overlong})"
                 if dropped[label]
                 else "held out for evaluation"
             )
             raise MixError(f"{label} has no training rows left: all are {why}")
+        if dropped[label] > WARN_DROPPED * pool.height:
+            warnings.append(
+                f"WARNING: {label} loses {dropped[label]:,} of {pool.height:,} training rows "
+                f"({dropped[label] / pool.height:.1%}) longer than --seq-len {config.seq_len}: --overlong truncate "
+                f"keeps them cut, or leave --seq-len unset (the longest row decides it)"
+            )
 
     if spec.search:
-        mixes = ablate_search.dirichlet_mixes(list(components), spec.search, spec.config.seed)
+        mixes = ablate_search.dirichlet_mixes(list(components), spec.search, config.seed)
         arms += [Arm(f"{SEARCH_PREFIX}{i:02d}", mix) for i, mix in enumerate(mixes, 1)]
     for arm in arms:
         check_budget(arm, pools, budget, spec.allow_repeat)
@@ -285,14 +297,14 @@ def plan(spec: AblationSpec, store: Store, backend: Backend) -> Plan:
             }
             for label, c in components.items()
         },
-        "config": _config_json(spec.config),
+        "config": _config_json(config),
         "tokenizer_sha256": hashlib.sha256(counts.proto).hexdigest() if counts.proto else None,
-        "first_seed": spec.config.seed,
+        "first_seed": config.seed,
         "budget_tokens": budget,
         "budget_rule": BUDGET_RULE,
         "allow_repeat": spec.allow_repeat,
         "eval": {
-            "fraction": spec.config.eval_fraction,
+            "fraction": config.eval_fraction,
             "per_topic": spec.eval_per_topic,
             "heldout_rows": held.height,
             "rows": eval_rows.height,
@@ -301,7 +313,7 @@ def plan(spec: AblationSpec, store: Store, backend: Backend) -> Plan:
         },
         "search": spec.search,
     }
-    return Plan(spec, components, arms, pools, eval_rows, budget, counts, frame)
+    return Plan(spec, config, components, arms, pools, eval_rows, budget, counts, frame, warnings)
 
 
 # ---------------------------------------------------------------- state under DIR (resume, refusal)
@@ -373,7 +385,7 @@ def _sample_json(sample: Sample) -> dict:
 def run_config(plan_: Plan, out: Path, seed: int, steps: int) -> RunConfig:
     """The shared config for one seed and the steps of one pass over the arm's drawn rows."""
     pinned = {"tokenizer": str((out / TOKENIZER).resolve())} if plan_.counts.proto else {}
-    return dataclasses.replace(plan_.spec.config, seed=seed, steps=steps, epochs=None, **pinned)
+    return dataclasses.replace(plan_.config, seed=seed, steps=steps, epochs=None, **pinned)
 
 
 def run_arm_seed(
@@ -427,7 +439,7 @@ def _search_step(plan_: Plan, state: dict, out: Path, results: dict[str, list[di
     if recorded is not None:  # keep the arm we already trained, even if a refit would move it
         mix = recorded["mix"]
     else:
-        mix, _ = ablate_search.best_mix(model, plan_.spec.config.seed)
+        mix, _ = ablate_search.best_mix(model, plan_.config.seed)
         state["arms"][PREDICTED] = {"mix": mix}
         _write_json(out / STATE, state)
     predicted = float(model.predict(np.array([mix.get(c, 0.0) for c in components]))[0])
@@ -447,6 +459,8 @@ def run_ablation(
     train = backend.train
     plan_ = plan(spec, store, backend)
     state = open_state(out, plan_)
+    for warning in plan_.warnings:
+        log(warning)
     log(
         f"ablation in {out}: {len(plan_.arms)} arm(s) x {spec.seeds} seed(s), {plan_.budget:,} tokens each, "
         f"eval set {plan_.eval_rows.height} rows"
@@ -461,7 +475,7 @@ def run_ablation(
         check_budget(arm, plan_.pools, plan_.budget, spec.allow_repeat)
         results[arm.name] = [run_arm_seed(plan_, arm, seed, out, train, log) for seed in spec.seed_list]
         search["measured_eval_loss"] = ablate_report.summarize(results[arm.name])["eval_loss"]
-    report = ablate_report.build_results(out, state, results, search)
-    ablate_report.write_all(out, report)
+    summary = ablate_report.build_results(out, state, results, search, plan_.warnings)
+    ablate_report.write_all(out, summary)
     log(f"wrote {out / ablate_report.RESULTS}, {out / ablate_report.REPORT} and plots")
-    return report
+    return summary
