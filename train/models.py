@@ -48,7 +48,7 @@ class ModelSource:
 
     name: str  # --model as given
     family: Family
-    layout: str  # random | safetensors | flax
+    layout: str  # random | safetensors | flax | abstract (train plan: shapes only, no weights)
     checkpoint: Path | None  # the weights' folder (Orbax checkpoint or safetensors); None for tiny
     tokenizer: Path | None  # None: tiny trains one from the data
     model_id: str | None = None  # the registry id, when --model is one
@@ -60,8 +60,12 @@ class ModelSource:
         return self.layout == "random"
 
 
-def resolve_source(config: RunConfig) -> ModelSource:
-    """Check --model, --checkpoint and --tokenizer; download a registry model when no copy is given."""
+def resolve_source(config: RunConfig, weights: bool = True) -> ModelSource:
+    """Check --model, --checkpoint and --tokenizer; download a registry model when no copy is given.
+
+    weights=False (`train plan`) never downloads: a registry model without --checkpoint gets layout
+    "abstract" and the tokenizer given with --tokenizer, if any.
+    """
     tokenizer = Path(config.tokenizer) if config.tokenizer else None
     if tokenizer is not None and not tokenizer.is_file():
         raise CurateError(f"--tokenizer {tokenizer} does not exist")
@@ -84,6 +88,8 @@ def resolve_source(config: RunConfig) -> ModelSource:
         folder = Path(config.checkpoint)
         if not folder.is_dir():
             raise CurateError(f"--checkpoint {folder} does not exist (expected a model folder)")
+    elif not weights:
+        return ModelSource(config.model, entry.family, "abstract", None, tokenizer, entry.model_id, entry.config_id)
     else:
         folder = download(entry.model_id)
     layout, checkpoint = find_layout(folder, entry.family, entry.model_id)
@@ -247,13 +253,14 @@ def check_packing(source: ModelSource, config: RunConfig, model_cfg, seq_len: in
 # ---------------------------------------------------------------- weights
 
 
-def load_model(source: ModelSource, model_cfg, tok: Tokenizer, mesh: jax.sharding.Mesh, base_seed: int) -> nnx.Module:
+def load_model(source: ModelSource, model_cfg, tok: Tokenizer, mesh: jax.sharding.Mesh, base_seed: int,
+               dtype=jnp.bfloat16) -> nnx.Module:
+    """The base model; Hugging Face weights are cast to `dtype` (bf16 for training; None keeps the file's)."""
     family = source.family
     if source.is_random:
         return init_tiny(model_cfg, base_seed)
     if source.layout == "safetensors":
-        model = family.loader.create_model_from_safe_tensors(str(source.checkpoint), model_cfg, mesh,
-                                                             dtype=jnp.bfloat16)
+        model = family.loader.create_model_from_safe_tensors(str(source.checkpoint), model_cfg, mesh, dtype=dtype)
     elif family.name == "gemma3":
         from tunix.models.gemma3 import params as gemma3_params
 

@@ -140,8 +140,9 @@ class Resolved:
     base_cfg: object  # Tunix ModelConfig before --remat and --attention
 
 
-def resolve_model(config: RunConfig, train_rows: pl.DataFrame, cached_tokenizer: Path | None) -> Resolved:
-    source = resolve_source(config)
+def resolve_model(config: RunConfig, train_rows: pl.DataFrame, cached_tokenizer: Path | None,
+                  source: ModelSource | None = None) -> Resolved:
+    source = source or resolve_source(config)
     tok = load_tokenizer(config, source, train_rows, cached_tokenizer)
     chat = chat_format(source.family.chat, tok, config.instruction)
     return Resolved(source, tok, chat, base_config(source, tok.vocab_size))
