@@ -208,6 +208,31 @@ def _gemma3_from_hf(family: Family, hf: dict):
     )
 
 
+def gemma3_to_hf(config) -> dict:
+    """config.json of a Gemma 3 text model (what `train export` writes for a base without one)."""
+    scaling = {"rope_type": "linear", "factor": config.global_scale_factor} if config.global_scale_factor != 1 else None
+    return {
+        "architectures": ["Gemma3ForCausalLM"],
+        "model_type": "gemma3_text",
+        "vocab_size": config.num_embed,
+        "hidden_size": config.embed_dim,
+        "intermediate_size": config.hidden_dim,
+        "num_hidden_layers": config.num_layers,
+        "num_attention_heads": config.num_heads,
+        "num_key_value_heads": config.num_kv_heads,
+        "head_dim": config.head_dim,
+        "query_pre_attn_scalar": config.head_dim,
+        "hidden_activation": "gelu_pytorch_tanh",
+        "rms_norm_eps": 1e-6,
+        "sliding_window": config.sliding_window_size,
+        "sliding_window_pattern": 6,
+        "rope_theta": float(config.global_base_frequency),
+        "rope_local_base_freq": float(config.local_base_frequency),
+        "rope_scaling": scaling,
+        "tie_word_embeddings": True,
+    }
+
+
 def _llama_like_from_hf(family: Family, hf: dict):
     if hf.get("num_experts"):
         raise CurateError("config.json describes a mixture of experts: only dense models load from a folder")
@@ -251,8 +276,9 @@ _FROM_HF = {"gemma": _gemma_from_hf, "gemma3": _gemma3_from_hf, "llama3": _llama
 
 
 def to_hf(family: Family, config) -> dict:
+    """The config.json of a Tunix config (the inverse of Family.from_hf)."""
     if family.name == "gemma":
         return gemma_to_hf(config)
     if family.name == "gemma3":
-        raise CurateError("writing a Gemma 3 config.json is not implemented: export a Gemma 3 run from its HF folder")
+        return gemma3_to_hf(config)
     return llama_like_to_hf(family, config)
