@@ -279,3 +279,45 @@ def test_score_shares_and_lengths():
     replies = [{"text": "<reasoning>a</reasoning><answer>b c</answer>", "tokens": 10}, {"text": "nope", "tokens": 4}]
     summary = score(replies, lambda text: len(text.split()))
     assert summary["compliant"] == 0.5 and summary["mean_output_tokens"] == 7 and summary["mean_answer_tokens"] == 1
+
+
+# ---------------------------------------------------------------- default --seq-len and the overlong warning
+
+
+def test_default_seq_len_holds_the_longest_example():
+    from train.packing import default_seq_len
+
+    assert default_seq_len(np.array([100, 1500, 1537])) == 1664
+    assert default_seq_len(np.array([128])) == 128
+    assert default_seq_len(np.array([5000, 10]), limit=4096) == 4096  # a packed Gemma 2 row spans its window
+
+
+def test_overlong_warning_names_the_count_and_the_fixes():
+    from train.packing import overlong_warning
+
+    lengths = np.array([300] * 95 + [3000] * 5)
+    line = overlong_warning(lengths, 2048, "drop", "training examples")
+    assert line.startswith("WARNING: 5 of 100 training examples (5.0%) are longer than --seq-len 2048")
+    assert "--overlong truncate" in line and "--seq-len 3072 keeps them whole" in line
+    assert overlong_warning(lengths, 2048, "truncate", "training examples") is None
+    assert overlong_warning(np.array([300] * 199 + [3000]), 2048, "drop", "x") is None  # 0.5%: quiet
+    capped = overlong_warning(lengths, 2048, "drop", "training examples", limit=2048)
+    assert "add --no-pack" in capped
+
+
+def test_plain_progress_lines_when_not_a_terminal(capsys, monkeypatch):
+    from train import progress
+
+    monkeypatch.setattr(progress.time, "perf_counter", iter(float(t) for t in range(0, 1000, 2)).__next__)
+    bar = progress.Progress("tiny on ws@v1", plain=True)
+    bar.start(0, 25)
+    for step in range(1, 26):
+        if step == 12:
+            bar.eval_done(2.5)
+        bar.step_done(step, 3.0 - step / 100, 1000, 2.0)
+    bar.stop()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "tiny on ws@v1: 25 steps"
+    assert [line.split()[1] for line in lines[1:]] == ["1/25", "10/25", "20/25", "25/25"]
+    assert lines[2].startswith("step 10/25  loss 2.900  eval -  tokens/s 500") and "elapsed 0:00:" in lines[2]
+    assert "eval 2.500" in lines[3] and lines[-1].endswith("ETA 0:00:00")
