@@ -296,6 +296,28 @@ def test_three_arms_equal_budgets_shared_eval_report(store, tmp_path):
     ]
 
 
+def test_no_arm_trains_on_a_held_out_prompt_under_another_id(tmp_path):
+    """Prompts repeat with different answers (so different ids): holding out a row must hold out its
+    prompt's twins too, or the eval set leaks into training."""
+    rows = _rows({"writing": 90, "summary": 90}, "a")
+    prompts = pl.format("{} prompt {}", "topic", pl.int_range(pl.len()).over("topic") // 3)  # 3 answers each
+    rows = rows.with_columns(prompts.alias("prompt")).with_columns(
+        pl.concat_str("prompt", "answer", separator="\0").map_elements(
+            lambda text: hashlib.sha256(text.encode()).hexdigest()[:16], return_dtype=pl.String).alias("id"))
+    assert rows["id"].n_unique() == rows.height and rows["prompt"].n_unique() == rows.height // 3
+    store = Store(tmp_path / "store")
+    _publish(store, "rep", rows, ["writing", "summary"])
+    heldout = pl.concat([fake_split(rows.filter(pl.col("topic") == t), 0.1, 0)[1] for t in ("writing", "summary")])
+    twins = rows.filter(pl.col("prompt").is_in(heldout["prompt"].implode()) & ~pl.col("id").is_in(heldout["id"].implode()))
+    assert twins.height > 0  # the split left twins of held-out rows on the training side: the case to guard
+    train = FakeTrain()
+    _run(_spec(*THREE_ARMS, data="rep@v1"), tmp_path / "abl", store, train)
+    assert len(train.calls) == 3
+    for call in train.calls:
+        assert not set(call["train"]["prompt"]) & set(heldout["prompt"])
+        assert not set(call["train"]["id"]) & set(twins["id"])
+
+
 def test_arms_over_several_versions(store, tmp_path):
     train = FakeTrain()
     results = _run(
