@@ -238,7 +238,12 @@ def train_on(
     out, config, tok, chat = plan.out, plan.config, plan.model.tok, plan.model.chat
 
     # Everything is checked: from here on the run folder is written (by the first process only:
-    # on a multi-host slice every process runs this function, sharing one folder).
+    # on a multi-host slice every process runs this function, sharing one folder). The barrier keeps
+    # a slow process from finding the first one's files and taking them for an earlier run.
+    if jax.process_count() > 1:
+        from jax.experimental import multihost_utils
+
+        multihost_utils.sync_global_devices("train_on: every process has checked the run")
     primary = jax.process_index() == 0
     started = datetime.now(UTC).isoformat(timespec="seconds")
     if primary:
@@ -260,14 +265,18 @@ def train_on(
     trainer = make_trainer(model, config, out, plan.total_steps, len(plan.topics), plan.attention.flash_block is not None)
     resumed_from = trainer.train_steps
     eval_batches = fixed_batches(plan.eval_ex, config.batch_size, config.seq_len, config.pack)
-    eval_fn = (lambda t: evaluate_loss(t.jit_train_and_eval_step()[1], eval_batches, plan.topics)) if eval_batches else None
+    def evaluate(t):
+        return evaluate_loss(t.jit_train_and_eval_step()[1], eval_batches, plan.topics, plan.mesh)
+
+    eval_fn = evaluate if eval_batches else None
     log = MetricsLog(out / "metrics.jsonl", write=primary)
     progress = Progress(f"{config.model} on {plan.data_info.get('ref', 'rows')}", quiet=not primary)
     trainer.with_training_hooks(RunHooks(config, plan.stream, eval_fn, log, progress, plan.total_steps))
     clock = time.perf_counter()
     try:
         with plan.mesh:
-            trainer.train(map(to_input, itertools.islice(plan.stream, plan.total_steps * config.grad_accum)))
+            batches = itertools.islice(plan.stream, plan.total_steps * config.grad_accum)
+            trainer.train(to_input(batch, plan.mesh) for batch in batches)
     finally:
         progress.stop()
     train_seconds = time.perf_counter() - clock

@@ -39,11 +39,20 @@ class PackedInput(peft_trainer.TrainingInput):
     token_topics: jax.Array | np.ndarray | None = None  # topic index of each token
 
 
-def to_input(batch: dict[str, np.ndarray]) -> PackedInput:
-    """This process's rows of a global batch (all of them on a single host)."""
+def to_input(batch: dict[str, np.ndarray], mesh: jax.sharding.Mesh | None = None) -> PackedInput:
+    """This process's rows of a global batch (all of them on a single host).
+
+    With several processes the rows become one global array sharded over fsdp here: Tunix's
+    shard_input checks divisibility on the local rows, and would replicate (so silently train each
+    process on its own rows only) whenever a process holds fewer rows than fsdp has devices.
+    """
     n, index = jax.process_count(), jax.process_index()
     rows = len(batch["input_tokens"]) // n
-    return PackedInput(**{k: v[index * rows:(index + 1) * rows] for k, v in batch.items()})
+    local = {k: v[index * rows:(index + 1) * rows] for k, v in batch.items()}
+    if n == 1 or mesh is None:
+        return PackedInput(**local)
+    sharding = jax.sharding.NamedSharding(mesh, jax.sharding.PartitionSpec(*DATA_AXES))
+    return PackedInput(**{k: jax.make_array_from_process_local_data(sharding, v) for k, v in local.items()})
 
 
 def model_inputs(x: PackedInput) -> dict:
@@ -129,12 +138,13 @@ def make_trainer(model, config: RunConfig, out: Path, total_steps: int, num_topi
     )
 
 
-def evaluate_loss(eval_step, batches: list[dict[str, np.ndarray]], topic_names: tuple[str, ...]) -> dict:
+def evaluate_loss(eval_step, batches: list[dict[str, np.ndarray]], topic_names: tuple[str, ...],
+                  mesh: jax.sharding.Mesh | None = None) -> dict:
     """Token-weighted eval loss, overall and per topic, with the trainer's compiled eval step."""
     nll = np.zeros(len(topic_names))
     tokens = np.zeros(len(topic_names))
     for batch in batches:
-        _, aux = eval_step(sharding_utils.shard_input(to_input(batch), DATA_AXES))
+        _, aux = eval_step(sharding_utils.shard_input(to_input(batch, mesh), DATA_AXES))
         nll += np.asarray(jax.device_get(aux["nll"]), dtype=np.float64)
         tokens += np.asarray(jax.device_get(aux["tokens"]), dtype=np.float64)
     return {
