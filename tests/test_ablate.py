@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -93,7 +94,8 @@ def fake_split(rows: pl.DataFrame, eval_fraction: float, seed: int) -> tuple[pl.
 
 
 class FakeCounts:
-    """A row costs total_tokens + TEMPLATE; longer than seq_len: dropped (null), as --overlong drop."""
+    """A row costs total_tokens + TEMPLATE; longer than seq_len: dropped (null), as --overlong drop.
+    Packing is taken to leave 20% padding."""
 
     proto = b"fake tokenizer"
 
@@ -105,7 +107,8 @@ class FakeCounts:
         return costs.set(costs > self.config.seq_len, None).alias("tokens")
 
     def steps(self, rows: pl.DataFrame, seed: int) -> int:
-        return max(1, cost(rows) // (self.config.batch_size * self.config.seq_len))
+        """As if packing left 20% padding: one pass takes more steps than the budget's --steps."""
+        return max(1, int(cost(rows) / 0.8) // (self.config.batch_size * self.config.seq_len))
 
 
 def cost(rows: pl.DataFrame) -> int:
@@ -155,6 +158,8 @@ class FakeTrain:
             "train_tokens_by_topic": {t: int(v) for t, v in zip(share["topic"], share["total_tokens"])},
             "compliance": 0.5 + 0.1 * shares.get("writing", 0.0),
             "mean_answer_len": 40.0,
+            "steps": config.steps,
+            "padding_share": 0.125,
         }
 
 
@@ -285,6 +290,13 @@ def test_three_arms_equal_budgets_shared_eval_report(store, tmp_path):
 
     saved = json.loads((out / "results.json").read_text())
     assert saved["budget_tokens"] == budget and len(saved["arms"]) == 3
+    for arm in saved["arms"]:  # --steps is honoured, or a note says why not, for every arm
+        for run in arm["runs"]:
+            steps = run["metrics"]["steps"]
+            explained = [n for n in saved["notes"] if n.startswith(f"{arm['name']} seed {run['seed']}: {steps} steps, "
+                                                                   "not --steps 6")]
+            assert (steps == 6) != bool(explained), (arm["name"], steps, saved["notes"])
+    assert any(r["metrics"]["steps"] != 6 for a in saved["arms"] for r in a["runs"])  # the note is exercised
     report = (out / "report.md").read_text()
     assert "| arm1 | writing 100%" in report and "## Verdict" in report
     assert "eval_loss: best is" in report and "single seed" in report
@@ -316,6 +328,26 @@ def test_no_arm_trains_on_a_held_out_prompt_under_another_id(tmp_path):
     for call in train.calls:
         assert not set(call["train"]["prompt"]) & set(heldout["prompt"])
         assert not set(call["train"]["id"]) & set(twins["id"])
+
+
+def test_plots_have_titles_mix_labels_and_a_marked_axis_break(store, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    results = _run(_spec(*THREE_ARMS), tmp_path / "abl", store)
+    arms = results["arms"]
+    fig = ablate_report.eval_loss_figure(arms)
+    ax = fig.axes[0]
+    assert ax.get_title().startswith("Eval loss per arm")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert re.fullmatch(r"arm2: writing \d+%, summary \d+%", labels[1])  # the mix, not just "arm2"
+    low = ax.get_xlim()[0]
+    assert low == 0 or f"starts at {low:.3g}, not 0" in ax.get_xlabel()  # from zero, or the break is said
+    assert low > 0  # the losses differ by a few %: zoomed here, so the break mark is exercised
+    topic_ax = ablate_report.by_topic_figure(arms).axes[0]
+    assert topic_ax.get_title() == "Eval loss per topic and arm" and topic_ax.get_xlabel()
+    assert [t.get_text() for t in topic_ax.get_legend().get_texts()][0] == labels[0]
+    assert topic_ax.get_ylim()[0] == 0 or "axis broken" in topic_ax.get_ylabel()
 
 
 def test_arms_over_several_versions(store, tmp_path):
@@ -380,7 +412,8 @@ def test_changed_arm_or_setup_is_refused(store, tmp_path):
         _run(_spec("writing=1", "writing=0.7,summary=0.3", "summary=1"), out, store)
     with pytest.raises(AblationError, match="different setup .*lr: 0.003 -> 0.002"):
         _run(_spec(*THREE_ARMS, config=Config(lr=2e-3)), out, store)
-    with pytest.raises(AblationError, match="different setup"):
+    with pytest.raises(AblationError, match="different setup .*arm 'arm4' \\(ideation=1\\) brings ideation, which "
+                                            "changes the shared eval set"):
         _run(_spec(*THREE_ARMS, "ideation=1"), out, store)  # a new topic would change the eval set
 
 

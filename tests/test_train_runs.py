@@ -101,6 +101,8 @@ def test_sharded_run_writes_every_output(full_run):
     report = (full_run / "report.md").read_text()
     for heading in ("## Eval loss by topic", "## Answer format on 2 fixed prompts (base vs tuned)", "Propose innovative"):
         assert heading in report
+    assert "> **Note**: the model is `tiny`: randomly initialised" in report
+    assert record["model"]["random"] and record["training"]["attention"] == "masked"
     assert (full_run / "loss.png").stat().st_size > 1000
     assert any((full_run / "tensorboard").iterdir())
     assert str(STEPS) in {p.name for p in (full_run / "checkpoints").iterdir()}
@@ -138,5 +140,7 @@ def test_sample_answers_a_prompt(full_run, capsys):
 
     assert main(["sample", "--run", str(full_run), "--prompt", "Write a haiku about rain", "--max-new-tokens", "6",
                  "--json"]) == 0
-    reply = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    captured = capsys.readouterr()
+    assert "note: the model is `tiny`: randomly initialised" in captured.err
+    reply = json.loads(captured.out.strip().splitlines()[-1])
     assert reply["prompt"] == "Write a haiku about rain" and 0 < reply["tokens"] <= 6

@@ -69,8 +69,6 @@ RUN_CONFIG = "config.json"  # the config and data a run was started with; --resu
 RUN_RECORD = "run.json"
 TOKENIZER = "tokenizer.model"  # tiny's tokenizer, trained from the data at the first start
 OUTPUTS = (RUN_CONFIG, RUN_RECORD, "checkpoints")
-RANDOM_NOTE = ("the model is `tiny`: randomly initialised, a few hundred thousand parameters, trained on this "
-               "data only. Its replies test the pipeline, not the method; use a pretrained --model for real answers")
 
 # `with mesh:` is what Tunix's data sharding reads (jax.set_mesh does not feed it yet).
 warnings.filterwarnings("ignore", message=".*with mesh.*context manager.*deprecated", category=DeprecationWarning)

@@ -345,12 +345,6 @@ def open_state(out: Path, plan_: Plan) -> dict:
         _write_json(path, state)
         return state
     state = json.loads(path.read_text())
-    changes = _diff(state["frame"], json.loads(json.dumps(plan_.frame)))
-    if changes:
-        raise AblationError(
-            f"{out} holds an ablation with a different setup ({'; '.join(changes[:4])}); "
-            "rerun with the same options to resume it, or use a new --out"
-        )
     for name, arm in arms.items():
         recorded = state["arms"].get(name)
         if recorded is not None and name != PREDICTED and recorded["mix"] != arm["mix"]:
@@ -358,6 +352,17 @@ def open_state(out: Path, plan_: Plan) -> dict:
                 f"arm {name!r} in {out} was {format_mix(recorded['mix'])}, now {format_mix(arm['mix'])}: "
                 "changing an arm under the same --out is refused; give it a new name or use a new --out"
             )
+    changes = _diff(state["frame"], json.loads(json.dumps(plan_.frame)))
+    if changes:
+        known = set(state["frame"]["components"])
+        new = [f"arm {a.name!r} ({a.describe()}) brings {', '.join(sorted(set(a.mix) - known))}"
+               for a in plan_.arms if set(a.mix) - known]
+        raise AblationError(
+            f"{out} holds an ablation with a different setup ({'; '.join(changes[:4])})"
+            f"{': ' + '; '.join(new) + ', which changes the shared eval set' if new else ''}; "
+            "rerun with the same options to resume it, or use a new --out"
+        )
+    for name, arm in arms.items():
         state["arms"].setdefault(name, arm)
     _write_json(path, state)
     return state
