@@ -4,6 +4,7 @@ refusals, bad inputs, report and search. The real trainer runs in test_ablate_re
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import re
@@ -100,7 +101,9 @@ class FakeCounts:
     proto = b"fake tokenizer"
 
     def __init__(self, config, train_rows: pl.DataFrame):
-        self.config = config
+        # an unset --seq-len is resolved as the trainer does: the smallest multiple of 128 holding every row
+        longest = int(train_rows["total_tokens"].max()) + TEMPLATE
+        self.config = config if config.seq_len else dataclasses.replace(config, seq_len=-(-longest // 128) * 128)
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series:
         costs = rows["total_tokens"].cast(pl.Int64) + TEMPLATE
@@ -348,6 +351,13 @@ def test_plots_have_titles_mix_labels_and_a_marked_axis_break(store, tmp_path):
     assert topic_ax.get_title() == "Eval loss per topic and arm" and topic_ax.get_xlabel()
     assert [t.get_text() for t in topic_ax.get_legend().get_texts()][0] == labels[0]
     assert topic_ax.get_ylim()[0] == 0 or "axis broken" in topic_ax.get_ylabel()
+
+
+def test_an_unset_seq_len_is_resolved_once_for_every_arm(store, tmp_path):
+    train = FakeTrain()
+    results = _run(_spec(*THREE_ARMS, config=Config(seq_len=None)), tmp_path / "abl", store, train)
+    assert {call["config"].seq_len for call in train.calls} == {384}  # rows cost at most 299 + 12 tokens
+    assert results["budget_tokens"] == 6 * 2 * 384 and results["config"]["seq_len"] == 384
 
 
 def test_arms_over_several_versions(store, tmp_path):

@@ -121,11 +121,16 @@ def default_backend() -> Backend:
     return Backend(train_on, split_rows, TrainerCounts)
 
 
-def budget_tokens(config: RunConfig) -> int:
+def check_steps(config: RunConfig) -> None:
     if config.steps is None:
         raise AblationError(
             "give --steps: it sets the token budget every arm trains on (--epochs would differ by arm)"
         )
+
+
+def budget_tokens(config: RunConfig) -> int:
+    """The budget of every arm; `config` has --seq-len resolved (Counts.config)."""
+    check_steps(config)
     return config.steps * config.grad_accum * config.batch_size * config.seq_len
 
 
@@ -249,7 +254,7 @@ def plan(spec: AblationSpec, store: Store, backend: Backend) -> Plan:
                 f"({', '.join(components)}): use --search {needed} or more"
             )
 
-    budget_tokens(spec.config)  # --steps is required: refuse before reading any data
+    check_steps(spec.config)  # refuse before reading any data
     rows = {label: _component_rows(c, reader) for label, c in components.items()}
     union = pl.concat(rows.values()).unique("id", keep="first", maintain_order=True)
     held = _held_out(union, spec, backend)
