@@ -102,7 +102,7 @@ class FakeCounts:
 
     def __init__(self, config, train_rows: pl.DataFrame):
         # an unset --seq-len is resolved as the trainer does: the smallest multiple of 128 holding every row
-        longest = int(train_rows["total_tokens"].max()) + TEMPLATE
+        longest = self.longest = int(train_rows["total_tokens"].max()) + TEMPLATE
         self.config = config if config.seq_len else dataclasses.replace(config, seq_len=-(-longest // 128) * 128)
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series:
@@ -358,6 +358,16 @@ def test_an_unset_seq_len_is_resolved_once_for_every_arm(store, tmp_path):
     results = _run(_spec(*THREE_ARMS, config=Config(seq_len=None)), tmp_path / "abl", store, train)
     assert {call["config"].seq_len for call in train.calls} == {384}  # rows cost at most 299 + 12 tokens
     assert results["budget_tokens"] == 6 * 2 * 384 and results["config"]["seq_len"] == 384
+
+
+def test_rows_lost_to_a_short_seq_len_are_said_loudly(store, tmp_path):
+    logged = []
+    spec = _spec(*THREE_ARMS, config=Config(seq_len=200))
+    results = run_ablation(spec, tmp_path / "abl", store, Backend(FakeTrain(), fake_split, FakeCounts), log=logged.append)
+    warnings = [line for line in logged if line.startswith("WARNING: writing loses ")]
+    assert len(warnings) == 1 and "longer than --seq-len 200: --overlong truncate keeps them cut" in warnings[0]
+    assert "--seq-len 384 keeps them whole" in warnings[0] and warnings[0] in results["notes"]
+    assert "> **Note**: the model is `tiny`" in (tmp_path / "abl" / "report.md").read_text()
 
 
 def test_arms_over_several_versions(store, tmp_path):

@@ -167,7 +167,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     if args.max_new_tokens is not None and args.max_new_tokens < 1:
         raise CurateError("--max-new-tokens must be at least 1")
 
-    from train.report import RANDOM_NOTE
+    from train.config import RANDOM_NOTE
     from train.run import read_run_config, sample
 
     saved = read_run_config(Path(args.run))

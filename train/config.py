@@ -18,6 +18,8 @@ import yaml
 from curate.errors import CurateError
 
 TINY = "tiny"
+RANDOM_NOTE = ("the model is `tiny`: randomly initialised, a few hundred thousand parameters, trained on this "
+               "data only. Its replies test the pipeline, not the method; use a pretrained --model for real answers")
 OVERLONG_POLICIES = ("drop", "truncate")
 QUANTIZE = ("nf4",)
 REMAT = ("none", "block", "decoder")  # Tunix's RematConfig: nothing, attention and MLP blocks, whole layers

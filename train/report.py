@@ -11,11 +11,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import polars as pl
 
+from train.config import RANDOM_NOTE
 from train.evaluate import CHECKS, check_format
 
 REPLY_CHARS = 600  # per reply in the report; run.json has the numbers, the report is for reading
-RANDOM_NOTE = ("the model is `tiny`: randomly initialised, a few hundred thousand parameters, trained on this "
-               "data only. Its replies test the pipeline, not the method; use a pretrained --model for real answers")
 
 
 def write_all(out: Path, record: dict, log, prompts: list[dict], replies: dict[str, list[dict]]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from curate.errors import CurateError
+from train.config import RANDOM_NOTE
 
 RESULTS = "results.json"
 REPORT = "report.md"
@@ -248,6 +249,7 @@ def markdown(results: dict) -> str:
     lines = [
         f"# Data-mix ablation: {results['out']}",
         "",
+        *([f"> **Note**: {RANDOM_NOTE}.", ""] if config["model"] == "tiny" else []),
         f"- data: {results['data'] or 'versions named in the arms'}; components: "
         + ", ".join(_component(key, c) for key, c in results["components"].items()),
         (

@@ -28,6 +28,7 @@ class TrainerCounts:
         self.model = resolve_model(config, train_rows, None)
         self.proto: bytes | None = self.model.tok.data if self.model.source.tokenizer is None else None
         lengths = np.array([len(ids) for ids, _ in encode_rows(train_rows, self.model.chat)], dtype=np.int64)
+        self.longest = int(lengths.max()) if len(lengths) else 0
         self.config = resolve_seq_len(config, self.model, lengths)
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series:
