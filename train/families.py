@@ -92,12 +92,6 @@ class RegistryModel:
     config_id: str  # Tunix's ModelConfig preset, e.g. gemma2_2b_it
 
 
-def registry_ids() -> list[str]:
-    from tunix.models import registry
-
-    return [entry.model_id for entry in registry.MODEL_CATALOG]
-
-
 def find_in_registry(model: str) -> RegistryModel | None:
     """The registry entry whose Hugging Face id or Tunix name is `model` (any case), else None."""
     from tunix.models import registry

@@ -228,10 +228,6 @@ def choose_attention(config: RunConfig, family: Family, seq_len: int, backend: s
     return Attention(block)
 
 
-def model_config(source: ModelSource, config: RunConfig, vocab: int, attention: Attention):
-    return source.family.with_options(base_config(source, vocab), config.remat, attention.flash_block)
-
-
 def packing_limit(source: ModelSource, config: RunConfig, model_cfg) -> int | None:
     """The longest packed row that stays exact: Gemma 1/2 mask their sliding window by position, which
     restarts in a packed row, so the row must fit in the window (Gemma 3 masks by index)."""

@@ -67,10 +67,11 @@ def overlong_warning(lengths: np.ndarray, seq_len: int, overlong: str, what: str
     if overlong == "truncate" or not len(lengths) or longer <= WARN_DROPPED * len(lengths):
         return None
     keep = default_seq_len(lengths)
-    fixes = [f"--seq-len {keep} keeps them whole" + (
-        f" (above the {limit} a packed row of this model allows: add --no-pack)" if limit and keep > limit else "")]
+    whole = f"--seq-len {keep} keeps them whole"
+    if limit and keep > limit:
+        whole += f" (above the {limit} a packed row of this model allows: add --no-pack)"
     return (f"WARNING: {longer:,} of {len(lengths):,} {what} ({longer / len(lengths):.1%}) are longer than "
-            f"--seq-len {seq_len} and will be dropped: --overlong truncate keeps them cut, {fixes[0]}")
+            f"--seq-len {seq_len} and will be dropped: --overlong truncate keeps them cut, {whole}")
 
 
 def tokenize_rows(
