@@ -103,6 +103,7 @@ class FakeCounts:
     def __init__(self, config, train_rows: pl.DataFrame):
         # an unset --seq-len is resolved as the trainer does: the smallest multiple of 128 holding every row
         longest = self.longest = int(train_rows["total_tokens"].max()) + TEMPLATE
+        self.limit = None
         self.config = config if config.seq_len else dataclasses.replace(config, seq_len=-(-longest // 128) * 128)
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series:

@@ -66,12 +66,18 @@ def overlong_warning(lengths: np.ndarray, seq_len: int, overlong: str, what: str
     longer = int((lengths > seq_len).sum())
     if overlong == "truncate" or not len(lengths) or longer <= WARN_DROPPED * len(lengths):
         return None
-    keep = default_seq_len(lengths)
-    whole = f"--seq-len {keep} keeps them whole"
-    if limit and keep > limit:
-        whole += f" (above the {limit} a packed row of this model allows: add --no-pack)"
     return (f"WARNING: {longer:,} of {len(lengths):,} {what} ({longer / len(lengths):.1%}) are longer than "
-            f"--seq-len {seq_len} and will be dropped: --overlong truncate keeps them cut, {whole}")
+            f"--seq-len {seq_len} and will be dropped: --overlong truncate keeps them cut, "
+            f"{keep_whole(int(lengths.max()), limit)}")
+
+
+def keep_whole(longest: int, limit: int | None) -> str:
+    """The advice that keeps every example whole: the --seq-len that holds the longest (and --no-pack
+    when that is more than a packed row of the model allows)."""
+    keep = default_seq_len(np.array([longest]))
+    advice = f"--seq-len {keep} keeps them whole"
+    return advice + (f" (above the {limit} a packed row of this model allows: add --no-pack)" if limit and keep > limit
+                     else "")
 
 
 def tokenize_rows(

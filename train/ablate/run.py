@@ -38,7 +38,7 @@ from train.ablate import report as ablate_report
 from train.ablate import search as ablate_search
 from train.ablate.mix import Arm, MixError, Sample, check_budget, format_mix, sample_arm
 from train.config import RunConfig
-from train.packing import WARN_DROPPED, default_seq_len
+from train.packing import WARN_DROPPED, keep_whole
 
 STATE = "ablation.json"
 EVAL_FILE = "eval.parquet"
@@ -56,6 +56,7 @@ class Counts(Protocol):
 
     config: RunConfig  # the shared config with --seq-len resolved (given, or from the longest row)
     longest: int  # tokens of the longest training row, chat template included
+    limit: int | None  # the longest row packing allows for this model (Gemma 2's sliding window), if any
     proto: bytes | None  # the tokenizer file every arm must use, or None when the model brings one
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series: ...  # per row; null where the trainer drops it
@@ -282,7 +283,7 @@ def plan(spec: AblationSpec, store: Store, backend: Backend) -> Plan:
             warnings.append(
                 f"WARNING: {label} loses {dropped[label]:,} of {pool.height:,} training rows "
                 f"({dropped[label] / pool.height:.1%}) longer than --seq-len {config.seq_len}: --overlong truncate "
-                f"keeps them cut, --seq-len {default_seq_len(np.array([counts.longest]))} keeps them whole"
+                f"keeps them cut, {keep_whole(counts.longest, counts.limit)}"
             )
 
     if spec.search:

@@ -21,6 +21,7 @@ class TrainerCounts:
     """What train.ablate.run.Backend.counts returns: the config, the tokenizer to pin, row costs, steps."""
 
     def __init__(self, config: RunConfig, train_rows: pl.DataFrame):
+        from train.models import packing_limit
         from train.run import resolve_model, resolve_seq_len
 
         # tiny trains its vocabulary from the data; trained per arm, each arm would get another
@@ -29,6 +30,7 @@ class TrainerCounts:
         self.proto: bytes | None = self.model.tok.data if self.model.source.tokenizer is None else None
         lengths = np.array([len(ids) for ids, _ in encode_rows(train_rows, self.model.chat)], dtype=np.int64)
         self.longest = int(lengths.max()) if len(lengths) else 0
+        self.limit = packing_limit(self.model.source, config, self.model.base_cfg)
         self.config = resolve_seq_len(config, self.model, lengths)
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series:
