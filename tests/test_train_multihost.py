@@ -1,7 +1,8 @@
 """`--distributed`: two processes on localhost (jax.distributed.initialize, CPU devices, gloo
 collectives, 4 simulated devices each) train `tiny` over one global 8-device mesh, each feeding only
 its half of every batch; killed after a checkpoint and resumed, they end with the LoRA weights of a
-single process training on the same 8-device mesh (up to the order of float sums)."""
+single process training on the same 8-device mesh (the same losses at every step, and the same
+weights up to the order of float sums)."""
 
 from __future__ import annotations
 
@@ -77,8 +78,12 @@ def test_two_processes_train_resume_and_match_one_process(setup):
     assert record["device"]["processes"] == 2 and record["device"]["count"] == 8
     assert record["device"]["mesh"] == {"fsdp": 4, "tp": 2} and record["training"]["resumed_from_step"] in (2, 4)
     assert [r["step"] for r in read_json(out / "metrics.json")["train"]] == list(range(1, STEPS + 1))
-    # Equal up to the order of float sums: gloo reduces across the two processes in another order
-    # than XLA does inside one (differences of a few 1e-7 on weights of about 1e-2).
+    # Equal up to the order of float sums: gloo reduces across the two processes in another order than
+    # XLA inside one. AdamW divides each gradient by its own scale, so where a gradient is almost zero
+    # (LoRA A while B is still near zero) that noise can move a single weight by ~1e-4; compare each
+    # array as a whole. A process training on its own rows only would be off by about its updates.
+    single_losses = [r["loss"] for r in read_json(single / "metrics.json")["train"]]
+    np.testing.assert_allclose([r["loss"] for r in read_json(out / "metrics.json")["train"]], single_losses, rtol=1e-4)
     for a, b in zip(lora_weights(single), lora_weights(out), strict=True):
-        np.testing.assert_allclose(a, b, rtol=1e-3, atol=2e-6)
+        assert np.linalg.norm(a - b) <= 1e-3 * np.linalg.norm(a), (np.linalg.norm(a - b), np.linalg.norm(a))
     assert record["metrics"]["tokens_seen"] == read_json(single / "run.json")["metrics"]["tokens_seen"]
