@@ -1,6 +1,7 @@
 """Benchmark `curate build` against the naive script a user writes first, on glaive-shaped input.
 
-Prints one table and writes JSON: end-to-end input rows/s (per core), seconds per stage and phase,
+Prints one table and writes JSON: end-to-end input rows/s (per core), with and without the quality
+stage (`quality_cost`: the share of the rate it takes), seconds per stage and phase,
 peak RSS of the whole process tree at two input sizes (and the growth per input row), and the
 naive baseline's rows/s on a slice of the same input, side by side in one run.
 
@@ -47,7 +48,7 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-def run_build(source: Path, workers: int, store: Path, one_core: bool = False) -> dict:
+def run_build(source: Path, workers: int, store: Path, one_core: bool = False, extra: tuple[str, ...] = ()) -> dict:
     """One `curate build` in a subprocess; peak RSS is the sum over its process tree, polled.
 
     `one_core` pins the process to a single core (taskset), which is what "per core" means: a
@@ -55,7 +56,7 @@ def run_build(source: Path, workers: int, store: Path, one_core: bool = False) -
     """
     pin = ["taskset", "-c", str(min(os.sched_getaffinity(0)))] if one_core else []
     cmd = [*pin, sys.executable, "-m", "curate", "build", "--topics", TOPICS, "--source", str(source),
-           "--store", str(store), "--workers", str(workers), "--quiet", "--name", f"bench-w{workers}"]
+           "--store", str(store), "--workers", str(workers), "--quiet", "--name", f"bench-w{workers}", *extra]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ps, peak, done = psutil.Process(proc.pid), 0, threading.Event()
@@ -130,6 +131,11 @@ def main() -> None:
     results = {"cores": cores, "input_rows": args.rows}
     with tempfile.TemporaryDirectory() as store:
         results["build_1_core"] = run_build(small, 1, Path(store) / "a", one_core=True)
+        # the quality stage's cost end to end: the same build without it, side by side
+        results["build_1_core_no_quality"] = run_build(small, 1, Path(store) / "q", True, ("--no-quality",))
+        results["quality_cost"] = round(
+            1 - results["build_1_core"]["rows_per_s"] / results["build_1_core_no_quality"]["rows_per_s"], 3
+        )
         results[f"build_{cores}_workers"] = run_build(small, cores, Path(store) / "b")
         if args.big_rows:
             big = generated_input(args.big_rows, args.cache)

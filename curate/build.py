@@ -32,15 +32,17 @@ from curate.config import BuildConfig
 from curate.dedup import DedupKeysStage, find_clusters
 from curate.errors import CurateError
 from curate.pipeline import PREVIEW_CHARS, Funnel, StageCount, run_stages
-from curate.schema import DROPPED_SCHEMA, SHARD_SCHEMA
+from curate.schema import DROPPED_SCHEMA, VERSION_SCHEMA
 from curate.sources import Source
 from curate.stages.base import Stage
+from curate.stages.decontaminate import DecontaminateStage, eval_files
 from curate.stages.language import LanguageStage
 from curate.stages.length import LengthStage
+from curate.stages.quality import QualityStage
 from curate.stages.rewrite import RewriteStage
 from curate.stages.topic import TopicStage
 from curate.stages.validate import ValidateStage
-from curate.store import DATA_DIR, DROPPED_FILE, Store, Version, sha256_file
+from curate.store import DATA_DIR, DROPPED_FILE, Store, Version, file_entry, remove_work, sha256_file
 from curate.tokens import TokenCounter
 from curate.topics import TopicClassifier
 
@@ -58,6 +60,7 @@ class BuildOptions:
     chunk_rows: int = 4096
     shard_rows: int = 100_000
     on_progress: object = None  # callable(Funnel) after each chunk; the CLI draws the progress bar
+    on_published: object = None  # callable(Version) before the work folder goes; the CLI writes the card
 
 
 @dataclass
@@ -78,6 +81,8 @@ def make_stages(config: BuildConfig) -> list[Stage]:
         LengthStage(config.limits, counter),
         TopicStage(config.topics, classifier),
         LanguageStage(config.languages, config.language_backend),
+        DecontaminateStage(eval_files(config.decontaminate), config.decontaminate_ngram),
+        *([QualityStage(config.quality)] if config.quality else []),
         DedupKeysStage(config.dedup),
     ]
 
@@ -101,7 +106,7 @@ def process_chunk(index: int, batch: pl.DataFrame, config: BuildConfig, work: Pa
 
 
 def find_identical(store: Store, name: str, config_hash: str, source: dict) -> Version | None:
-    for version in store.versions(name):
+    for version in store.readable_versions(name):
         m = version.manifest
         if m.get("config_hash") == config_hash and m.get("source", {}).get("fingerprint") == source["fingerprint"]:
             return version
@@ -137,7 +142,7 @@ class WorkFolder:
 
     def remove(self) -> None:
         self._lock.close()
-        shutil.rmtree(self.path, ignore_errors=True)
+        remove_work(self.path)
 
 
 def _map_chunks(
@@ -232,7 +237,9 @@ class _ParquetStream:
         self.rows_in_file = 0
 
     def add(self, rows: pl.DataFrame) -> None:
-        self.pending.append(rows.select([pl.col(c).cast(t) for c, t in self.schema.items()]))
+        self.pending.append(rows.select(  # a column no stage made (quality figures with --no-quality): null
+            (pl.col(c) if c in rows.columns else pl.lit(None)).cast(t).alias(c) for c, t in self.schema.items()
+        ))
         self.pending_rows += rows.height
         while self.pending_rows and self.pending_rows >= self._next_group_rows():
             self._flush(self._next_group_rows())
@@ -290,7 +297,7 @@ def _write_version(work: WorkFolder, dedup: pl.DataFrame, options: BuildOptions)
     dropped_path = staging / DROPPED_FILE
     (staging / DATA_DIR).mkdir(parents=True)
     dropped_path.parent.mkdir(parents=True)
-    shards = _ParquetStream(staging / DATA_DIR, "part", SHARD_SCHEMA, options.shard_rows)
+    shards = _ParquetStream(staging / DATA_DIR, "part", VERSION_SCHEMA, options.shard_rows)
     dropped = _ParquetStream(dropped_path.parent, "part", DROPPED_SCHEMA)
     previews_seen: dict[tuple[str, str], int] = {}
     for dropped_part in sorted((work.path / "dropped").glob("*.parquet")):
@@ -370,17 +377,20 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
             "dropped": sum(dedup_count.dropped.values()),
         },
         "shards": shards,
+        "dropped": file_entry(staging, DROPPED_FILE),
         "rows": funnel.kept,
         "timings": {k: round(v, 3) for k, v in timings.items()},  # wall seconds per phase
     }
     same_content = next(
-        (v for v in store.versions(name) if [s["sha256"] for s in v.manifest["shards"]] == [s["sha256"] for s in shards]),
+        (v for v in store.readable_versions(name) if [s["sha256"] for s in v.manifest["shards"]] == [s["sha256"] for s in shards]),
         None,
     )
     if same_content is not None:
         work.remove()
         return BuildResult(same_content, funnel, True, time.perf_counter() - started)
-    version = store.publish(name, staging, manifest)
+    version = store.publish(name, staging, manifest, work=work.path)
+    if options.on_published:  # a kill from here on is finished by Store.finish_interrupted
+        options.on_published(version)
     work.remove()
     return BuildResult(version, funnel, False, time.perf_counter() - started)
 

@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 from curate.cli import main
-from curate.schema import SHARD_COLUMNS
+from curate.schema import VERSION_SCHEMA
 from curate.sources.sample import write_sample
 from curate.store import Store
 
@@ -48,7 +48,7 @@ def test_funnel_sums_to_rows_read(built):
         assert stage["input"] == previous, stage["stage"]
         previous = stage["kept"]
     assert [s["stage"] for s in funnel["stages"]] == [
-        "validate", "rewrite", "length", "topic", "language", "dedup_keys", "dedup"]
+        "validate", "rewrite", "length", "topic", "language", "decontaminate", "quality", "dedup_keys", "dedup"]
     dropped = built[1].read_dropped()
     assert dropped.height == drops
     assert dropped["source_index"].n_unique() == drops
@@ -59,7 +59,7 @@ def test_funnel_sums_to_rows_read(built):
 
 def test_every_kept_row_is_well_formed(built):
     rows = built[1].read()
-    assert rows.columns == SHARD_COLUMNS
+    assert rows.columns == list(VERSION_SCHEMA)
     assert set(rows["topic"]) <= {"writing", "summary"} and set(rows["language"]) == {"en"}
     pattern = re.compile(r"<reasoning>(.+)</reasoning>\n<answer>(.+)</answer>", re.S)
     for completion, reasoning, answer in rows.select("completion", "reasoning", "answer").iter_rows():
