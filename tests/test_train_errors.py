@@ -165,3 +165,13 @@ def test_plan_needs_a_sequence_length(capsys, store):
     assert "train plan needs --seq-len, or --data" in capsys.readouterr().err
     assert main(["plan", "--model", "google/gemma-2-2b-it", "--data", "writing-summary", "--store", str(store)]) == 2
     assert "--data needs google/gemma-2-2b-it's tokenizer to count tokens" in capsys.readouterr().err
+
+
+def test_a_version_whose_manifest_counts_other_rows_is_refused(capsys, tmp_path):
+    version = publish(tmp_path / "store", "ws", make_rows(24))
+    manifest = json.loads((version.path / "manifest.json").read_text())
+    manifest["shards"][0]["rows"] = manifest["rows"] = 372  # the shard's bytes (and sha256) unchanged
+    (version.path / "manifest.json").write_text(json.dumps(manifest))
+    err = run_train(capsys, tmp_path / "store", tmp_path / "run", "--data", "ws")
+    assert "holds 24 rows, the manifest says 372" in err and err.count("\n") == 1
+    assert not (tmp_path / "run").exists()
