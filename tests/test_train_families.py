@@ -139,8 +139,10 @@ def test_hugging_face_layout_loads_back_through_tunix(toy, tmp_path):
 
 
 @pytest.mark.slow
-def test_a_few_training_steps_from_a_local_folder(toy, rows, tmp_path):
-    from train.run import split_rows, train_on
+def test_a_few_training_steps_from_a_local_folder_then_export(toy, rows, tmp_path):
+    from train.export import export_run
+    from train.models import base_config, load_model, resolve_source
+    from train.run import load_run, split_rows, train_on
 
     family, _, path, config, hf = toy
     write_folder(tmp_path / "model", family, dummy(family, config, seed=1), hf, path)
@@ -155,3 +157,14 @@ def test_a_few_training_steps_from_a_local_folder(toy, rows, tmp_path):
         len(ids) for ids, _ in chat_format(family.chat, Tokenizer.load(path), run.instruction).examples(
             rows["prompt"].to_list(), rows["completion"].to_list()))
     assert np.isfinite(metrics["train_loss"]) and metrics["eval_loss"] < metrics["eval_loss_start"]
+
+    # the family's LoRA merge (Tunix's saver with this family's key mapping) gives the adapted logits
+    export_run(tmp_path / "run", tmp_path / "export")
+    trained = load_run(tmp_path / "run", dtype=None)  # the base as in its file (f32), for an exact comparison
+    source = resolve_source(RunConfig(model=str(tmp_path / "export")))
+    merged = load_model(source, base_config(source, trained.model.tok.vocab_size), trained.model.tok, None, 0,
+                        dtype=None)
+    ids = jnp.asarray([trained.model.chat.prompt_ids("Write a short letter about the river")], dtype=jnp.int32)
+    n = ids.shape[1]
+    forward = nnx.jit(lambda m: m(ids, jnp.arange(n)[None], None, jnp.tril(jnp.ones((n, n), dtype=bool))[None])[0])
+    np.testing.assert_allclose(np.asarray(forward(merged)), np.asarray(forward(trained.network)), atol=1e-4)

@@ -180,7 +180,7 @@ def export_run(run_dir: Path, out: Path) -> dict:
     run_dir, out = Path(run_dir), Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise CurateError(f"--out {out} already exists and is not an empty folder: choose a new one")
-    run = load_run(run_dir)
+    run = load_run(run_dir, dtype=None)  # merge in the base file's precision, not the bf16 used for training
     record = json.loads((run_dir / RUN_RECORD).read_text()) if (run_dir / RUN_RECORD).is_file() else None
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.parent / f".{out.name}.partial"

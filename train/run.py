@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 import polars as pl
 from flax import nnx
@@ -417,8 +418,11 @@ class LoadedRun:
     step: int  # the checkpoint restored; 0: none (the base model)
 
 
-def load_run(run_dir: Path, adapter: bool = True) -> LoadedRun:
-    """The run's base model with its latest adapter (adapter=False: zero adapters, i.e. the base)."""
+def load_run(run_dir: Path, adapter: bool = True, dtype=jnp.bfloat16) -> LoadedRun:
+    """The run's base model with its latest adapter (adapter=False: zero adapters, i.e. the base).
+
+    Hugging Face weights are cast to `dtype` as in training; None keeps the file's (for exact checks).
+    """
     from tunix.sft import checkpoint_manager
 
     run_dir = Path(run_dir)
@@ -436,7 +440,7 @@ def load_run(run_dir: Path, adapter: bool = True) -> LoadedRun:
     model = resolve_model(config, pl.DataFrame(), run_dir / TOKENIZER)
     mesh = build_mesh(None)
     model_cfg = model.source.family.with_options(model.base_cfg, "none", None)
-    network = apply_lora(load_model(model.source, model_cfg, model.tok, mesh, config.base_seed), config, mesh)
+    network = apply_lora(load_model(model.source, model_cfg, model.tok, mesh, config.base_seed, dtype), config, mesh)
     step = 0
     if adapter:
         manager = checkpoint_manager.CheckpointManager(str(checkpoints.absolute()))
