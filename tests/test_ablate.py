@@ -681,7 +681,6 @@ def text_rows(per_topic: int, seed: int = 0) -> pl.DataFrame:
                 for c in ("prompt", "reasoning", "answer")
             ),
             pl.lit(1, pl.Int32).alias("dup_cluster_size"),
-            pl.lit(1.0, pl.Float32).alias("topic_confidence"),
         )
         .with_columns(
             (pl.col("prompt_tokens") + pl.col("reasoning_tokens") + pl.col("answer_tokens")).alias(
