@@ -114,8 +114,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     options = BuildOptions(name=name, store=store, resume=args.resume)
     if args.workers is not None:
         options.workers = args.workers
-    with BuildProgress(source.total_rows(), quiet=args.quiet, console=err) as progress:
-        options.on_progress = progress.update
+    with BuildProgress(None, quiet=args.quiet, console=err) as progress:
+        options.on_start, options.on_progress = progress.set_total, progress.update
         result = build(config, source, options)
     v = result.version
     if result.matched_existing:

@@ -28,6 +28,9 @@ class BuildProgress:
     def __exit__(self, *exc) -> None:
         self.progress.stop()
 
+    def set_total(self, rows: int) -> None:
+        self.progress.update(self.task, total=rows)
+
     def update(self, funnel: Funnel) -> None:
         self.progress.start()  # idempotent
         stages = " ".join(
