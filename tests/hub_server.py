@@ -58,7 +58,8 @@ class Repo:
 
 @dataclass
 class Fault:
-    """Breaks up to `times` requests whose path contains `path` (and whose method is `method`).
+    """Breaks up to `times` requests whose path contains `path` (and whose method is `method`),
+    after letting the first `skip` of them through.
 
     kind "reset": send the headers and `after_bytes` of the body, then reset the connection;
     "status": answer `status` (with `retry_after` as the Retry-After header, if given);
@@ -73,9 +74,13 @@ class Fault:
     retry_after: str | None = None
     delay_s: float = 0.0
     after_bytes: int = 100
+    skip: int = 0
 
     def take(self, method: str, path: str) -> bool:
         if self.times == 0 or method != self.method or self.path not in path:
+            return False
+        if self.skip:
+            self.skip -= 1
             return False
         self.times -= 1 if self.times > 0 else 0
         return True
