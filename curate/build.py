@@ -35,6 +35,7 @@ from curate.config import BuildConfig
 from curate.dedup import DedupKeysStage, find_clusters
 from curate.errors import CurateError, ResumableError
 from curate.pipeline import Funnel, StageCount, run_stages
+from curate.schema import SHARD_SCHEMA
 from curate.sources import InputShard, RowsDigest, Source, SourcePlan, read_shard
 from curate.sources.source import SHARD_ROWS, Location
 from curate.stages.base import Stage
@@ -51,6 +52,9 @@ from curate.workers import run_tasks
 from curate.writer import DEDUP_STAGE, write_version
 
 BATCH_ROWS = 4096  # rows the map stages see at once
+# What a live row keeps in the work folder: its shard columns (dup_cluster_size comes later) and
+# its dedup band keys. The raw response, the largest column, is not needed after the map step.
+PART_COLUMNS = {*SHARD_SCHEMA, "band_keys"} - {"dup_cluster_size"}
 
 
 @dataclass
@@ -101,11 +105,10 @@ def map_shard(location: Location, shard: InputShard, config: BuildConfig, work: 
     name = shard_name(shard.index)
     digest, funnel = RowsDigest(), Funnel()
     with _PartFile(work / "parts" / f"{name}.parquet") as live, _PartFile(work / "dropped" / f"{name}.parquet") as dropped:
-        for batch in read_shard(location, shard, batch_rows):
-            digest.update(batch)
+        for batch in read_shard(location, shard, batch_rows, digest):
             alive, rejected, counts = run_stages(batch, stages)
             funnel.add(counts)
-            live.write(alive)
+            live.write(alive.select(c for c in alive.columns if c in PART_COLUMNS))
             dropped.write(rejected)
     result = ShardResult(shard.index, funnel, digest.hexdigest())
     write_atomically(work / "done" / f"{name}.json", json.dumps(result.to_json()))

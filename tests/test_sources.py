@@ -77,20 +77,25 @@ def test_parquet_shards_join_row_groups_across_files_in_order(tmp_path):
     assert frame["prompt"][5] == "p1-0"
 
 
-def test_rows_digest_follows_content_not_batching(tmp_path):
-    f = _jsonl(tmp_path / "a.jsonl", [{"prompt": f"p{i}", "response": "r"} for i in range(50)])
+def test_rows_digest_follows_content_not_format_or_batching(tmp_path):
+    rows = [{"prompt": f"p{i}" if i % 7 else None, "response": "r" * (i % 5)} for i in range(50)]
+    jsonl = _jsonl(tmp_path / "a.jsonl", rows)
+    parquet = tmp_path / "b.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), parquet, row_group_size=8)
 
-    def digest(batch_size):
-        plan = open_source(str(f)).plan()
+    def digest(path, batch_size):
+        plan = open_source(str(path)).plan(shard_rows=16)
         d = RowsDigest()
-        for batch in read_shard(plan.location, plan.shards[0], batch_size):
-            d.update(batch)
+        for shard in plan.shards:
+            for _ in read_shard(plan.location, shard, batch_size, d):
+                pass
         return d.hexdigest()
 
-    before, size = digest(7), f.stat().st_size
-    assert digest(50) == before
-    _jsonl(f, [{"prompt": f"p{i}", "response": "R" if i == 30 else "r"} for i in range(50)])
-    assert f.stat().st_size == size and digest(50) != before
+    before, size = digest(jsonl, 1000), jsonl.stat().st_size
+    assert digest(parquet, 3) == digest(parquet, 50) == before
+    rows[31]["response"] = "R"  # was "r"
+    _jsonl(jsonl, rows)
+    assert jsonl.stat().st_size == size and digest(jsonl, 1000) != before
 
 
 def test_sources_record_paths_relative_to_their_root(tmp_path):

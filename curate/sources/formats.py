@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
@@ -108,12 +109,13 @@ def _keys(line: bytes) -> tuple[str, ...] | None:
     return tuple(value) if isinstance(value, dict) else None
 
 
-def read_shard_file(file: pa.NativeFile, shard: InputShard, batch_size: int) -> Iterator[pl.DataFrame]:
+def read_shard_file(file: pa.NativeFile, shard: InputShard, batch_size: int,
+                    digest: RowsDigest | None = None) -> Iterator[pl.DataFrame]:
     """The shard's rows as SOURCE_SCHEMA batches; a field missing from the file reads as null."""
     reader = _parquet_batches if shard.format == "parquet" else _jsonl_batches
     start = shard.start
     for table in reader(file, shard, batch_size):
-        batch = source_batch(table, start)
+        batch = source_batch(table, start, digest)
         start += batch.height
         yield batch
     if start != shard.start + shard.rows:
@@ -203,9 +205,10 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def source_batch(table: pa.Table, start: int) -> pl.DataFrame:
+def source_batch(table: pa.Table, start: int, digest: RowsDigest | None = None) -> pl.DataFrame:
     """An Arrow table with prompt/response (any types, either may be missing) -> SOURCE_SCHEMA rows
-    numbered from `start`. String columns with valid UTF-8, the usual case, go through untouched."""
+    numbered from `start`, hashed into `digest` on the way. String columns with valid UTF-8, the
+    usual case, go through untouched."""
     n = table.num_rows
     columns = {}
     for name in FIELDS:
@@ -219,6 +222,8 @@ def source_batch(table: pa.Table, start: int) -> pl.DataFrame:
     elif errors is None:
         columns = _typed(*(_python_values(columns[name]) for name in FIELDS), [None] * n)
         errors = columns.pop("field_error")
+    if digest is not None:
+        digest.update(columns["prompt"], columns["response"], errors)
     return pl.DataFrame(
         {
             "source_index": pl.int_range(start, start + n, eager=True),
@@ -255,22 +260,27 @@ def _python_values(column: pa.Array) -> list:
 class RowsDigest:
     """sha256 of rows as read (prompt, response, field_error), whatever file format they came from.
 
-    Three running hashes per column (null flags, value lengths, value bytes) make the digest
-    independent of how the rows were cut into batches.
+    Per column, three running hashes (null flags, value lengths, value bytes) make the digest
+    independent of how the rows were cut into batches. It reads the Arrow buffers as they are.
     """
 
     def __init__(self):
         self.parts = [hashlib.sha256() for _ in range(9)]
 
-    def update(self, batch: pl.DataFrame) -> None:
-        for k, name in enumerate(("prompt", "response", "field_error")):
-            column = batch[name]
-            text = column.fill_null("").rechunk().to_arrow(compat_level=pl.CompatLevel.oldest())
-            _, offsets_buffer, data = text.buffers()
-            offsets = np.frombuffer(offsets_buffer, np.int64)[text.offset : text.offset + len(text) + 1]
-            self.parts[3 * k].update(column.is_null().to_numpy().astype(np.uint8).tobytes())
+    def update(self, *columns: pa.Array) -> None:
+        for k, column in enumerate(columns):
+            if column.null_count and column.type != pa.null():
+                lengths = pc.binary_length(column).to_numpy(zero_copy_only=False)
+                if np.nan_to_num(lengths).any():  # null slots that still hold bytes: drop them
+                    column = pc.fill_null(column, "")
+            valid = column.is_valid().to_numpy(zero_copy_only=False)
+            _, offsets_buffer, data = column.buffers()
+            width = np.int64 if pa.types.is_large_string(column.type) else np.int32
+            offsets = (np.frombuffer(offsets_buffer, width)[column.offset : column.offset + len(column) + 1]
+                       if offsets_buffer is not None else np.zeros(len(column) + 1, width))
+            self.parts[3 * k].update(valid.astype(np.uint8).tobytes())
             self.parts[3 * k + 1].update(np.diff(offsets).astype("<i8").tobytes())
-            if data is not None:
+            if data is not None and len(column):
                 self.parts[3 * k + 2].update(memoryview(data)[offsets[0] : offsets[-1]])
 
     def hexdigest(self) -> str:

@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 import polars as pl
 
 from curate.errors import CurateError, ResumableError
-from curate.sources.formats import InputShard, jsonl_layout, parquet_layout, read_shard_file
+from curate.sources.formats import InputShard, RowsDigest, jsonl_layout, parquet_layout, read_shard_file
 from curate.sources.hub import HubRepo
 from curate.sources.local import FORMATS, LocalFiles, find_files
 
@@ -116,11 +116,13 @@ class SourcePlan:
                    data["dataset"], data["license"])
 
 
-def read_shard(location: Location, shard: InputShard, batch_size: int) -> Iterator[pl.DataFrame]:
-    """The shard's rows as SOURCE_SCHEMA batches, read by whichever process calls this."""
+def read_shard(location: Location, shard: InputShard, batch_size: int,
+               digest: RowsDigest | None = None) -> Iterator[pl.DataFrame]:
+    """The shard's rows as SOURCE_SCHEMA batches, read by whichever process calls this, and hashed
+    into `digest` when one is given."""
     try:
         with location.open(shard.file, shard.size) as file:
-            yield from read_shard_file(file, shard, batch_size)
+            yield from read_shard_file(file, shard, batch_size, digest)
     except CurateError:
         raise
     except OSError as e:
