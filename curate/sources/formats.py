@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
+import xxhash
 
 from curate.errors import CurateError
 from curate.schema import SOURCE_SCHEMA
@@ -258,14 +259,16 @@ def _python_values(column: pa.Array) -> list:
 
 
 class RowsDigest:
-    """sha256 of rows as read (prompt, response, field_error), whatever file format they came from.
+    """Hash of rows as read (prompt, response, field_error), whatever file format they came from.
 
     Per column, three running hashes (null flags, value lengths, value bytes) make the digest
-    independent of how the rows were cut into batches. It reads the Arrow buffers as they are.
+    independent of how the rows were cut into batches. They are 128-bit xxh3, which hashes at memory
+    speed where sha256 would cost 5% of a build; identity needs no defence against forged inputs,
+    and an accidental collision is as likely as 2^-64 after 2^32 different inputs.
     """
 
     def __init__(self):
-        self.parts = [hashlib.sha256() for _ in range(9)]
+        self.parts = [xxhash.xxh3_128() for _ in range(9)]
 
     def update(self, *columns: pa.Array) -> None:
         for k, column in enumerate(columns):
