@@ -44,12 +44,12 @@ from curate.stages.length import LengthStage
 from curate.stages.rewrite import RewriteStage
 from curate.stages.topic import TopicStage
 from curate.stages.validate import ValidateStage
-from curate.store import Store, Version
+from curate.store import DATA_DIR, DROPPED_FILE, Store, Version
 from curate.tokens import TokenCounter
 from curate.topics import TopicClassifier
 from curate.work import ShardResult, WorkFolder, shard_name, write_atomically
-from curate.workers import run_tasks
-from curate.writer import DEDUP_STAGE, write_version
+from curate.workers import WorkerPool
+from curate.writer import DEDUP_STAGE, plan_output, verdicts_for, write_dropped, write_shard
 
 BATCH_ROWS = 4096  # rows the map stages see at once
 # What a live row keeps in the work folder: its shard columns (dup_cluster_size comes later) and
@@ -178,8 +178,16 @@ def _build(config: BuildConfig, source: Source, options: BuildOptions, work: Wor
     if options.on_start:
         options.on_start(plan.rows)
 
+    # One polars thread per worker process: the processes already fill the cores.
+    with WorkerPool(options.workers, environment={"POLARS_MAX_THREADS": "1"}) as pool:
+        return _map_dedup_write(config, plan, options, work, pool)
+
+
+def _map_dedup_write(config: BuildConfig, plan: SourcePlan, options: BuildOptions, work: WorkFolder,
+                     pool: WorkerPool) -> BuildResult:
+    store, name, config_hash = options.store, options.name, config.config_hash
     timings, clock = {}, time.perf_counter()
-    results = _map_shards(plan, config, work, options)
+    results = _map_shards(plan, config, work, options, pool)
     funnel = Funnel()
     for shard in plan.shards:
         funnel.add(results[shard.index].funnel)
@@ -201,7 +209,7 @@ def _build(config: BuildConfig, source: Source, options: BuildOptions, work: Wor
             f"no rows kept out of {funnel.read} read; the funnel: {_funnel_summary(funnel)}. "
             "Loosen --topics, --languages or the length limits."
         )
-    staging, shards = write_version(work.path, plan.shards, dedup, options.shard_rows)
+    staging, shards = _write(work.path, plan.shards, dedup, options.shard_rows, pool)
     timings["write_s"] = time.perf_counter() - clock
     clustered = dedup.filter(pl.col("dup_cluster_size") > 1)
     manifest = {
@@ -252,7 +260,8 @@ def _find_version(store: Store, name: str, config_hash: str, same_source: Callab
     return None
 
 
-def _map_shards(plan: SourcePlan, config: BuildConfig, work: WorkFolder, options: BuildOptions) -> dict[int, ShardResult]:
+def _map_shards(plan: SourcePlan, config: BuildConfig, work: WorkFolder, options: BuildOptions,
+                pool: WorkerPool) -> dict[int, ShardResult]:
     """Run `map_shard` over every shard not finished yet; the main process only hands out shards."""
     results = work.done()
     funnel = Funnel()
@@ -265,11 +274,25 @@ def _map_shards(plan: SourcePlan, config: BuildConfig, work: WorkFolder, options
 
     for result in list(results.values()):
         collect(result)
-    todo = [(plan.location, shard, config, work.path, options.batch_rows)
-            for shard in plan.shards if shard.index not in results]
-    # One polars thread per worker: the processes already fill the cores.
-    run_tasks(map_shard, todo, options.workers, collect, environment={"POLARS_MAX_THREADS": "1"})
+    pool.run([(map_shard, plan.location, shard, config, work.path, options.batch_rows)
+              for shard in plan.shards if shard.index not in results], collect)
     return results
+
+
+def _write(work: Path, shards: list[InputShard], dedup: pl.DataFrame, shard_rows: int,
+           pool: WorkerPool) -> tuple[Path, list[dict]]:
+    """The version's files in `work/staging`, written in parallel; returns it and the manifest's shards."""
+    staging = work / "staging"
+    (staging / DATA_DIR).mkdir(parents=True)
+    (staging / DROPPED_FILE).parent.mkdir(parents=True)
+    outputs = plan_output(shards, dedup, shard_rows)
+    duplicates = dedup.filter(pl.col("reason").is_not_null()).select("source_index", "reason")
+    tasks = [(write_dropped, work, shards, duplicates)]  # the longest task, so it starts first
+    tasks += [(write_shard, work, k, len(outputs), pieces, verdicts_for(dedup, [p.shard for p in pieces]))
+              for k, pieces in enumerate(outputs)]
+    written: list[dict] = []
+    pool.run(tasks, lambda entry: entry and written.append(entry))
+    return staging, sorted(written, key=lambda entry: entry["file"])
 
 
 def _dedup(work: Path, shards: list[InputShard]) -> pl.DataFrame:

@@ -27,40 +27,49 @@ from curate.errors import CurateError, ResumableError
 _PR_SET_PDEATHSIG = 1
 
 
-def run_tasks(
-    function: Callable, tasks: Sequence[tuple], workers: int, on_result: Callable[[object], None],
-    environment: dict[str, str] | None = None,
-) -> None:
-    """`on_result(function(*task))` for every task, in the order they finish.
+class WorkerPool:
+    """`with WorkerPool(n) as pool:` then `pool.run(tasks, on_result)` as often as needed.
 
-    One worker runs the tasks in this process. `environment` is set in spawned workers only.
+    A task is `(function, *args)`; `on_result(function(*args))` runs in this process, in the order
+    tasks finish. With one worker, tasks run in this process. Processes start at the first run that
+    needs them and serve every later run, so a build pays for their start-up once.
     """
-    if workers <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            on_result(function(*task))
-        return
-    todo = list(reversed(tasks))
-    context = multiprocessing.get_context("spawn")
-    pool: dict[Connection, multiprocessing.Process] = {}
-    finished = False
-    try:
-        with _environment(environment or {}), _children_ignore_sigint():
-            for _ in range(min(workers, len(tasks))):
-                ours, theirs = context.Pipe()
-                process = context.Process(target=_serve, args=(theirs, os.getpid(), function), daemon=True)
-                process.start()
-                theirs.close()
-                pool[ours] = process
-        for conn in pool:
-            conn.send(todo.pop())
-        busy = set(pool)
+
+    def __init__(self, workers: int, environment: dict[str, str] | None = None):
+        self.workers, self.environment = workers, environment or {}
+        self.processes: dict[Connection, multiprocessing.Process] = {}
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, error_type, *_) -> None:
+        for conn, process in self.processes.items():
+            if error_type is None:
+                conn.send(None)
+            else:
+                process.kill()  # stopped mid-task: a task leaves its result only when it completes
+        for conn, process in self.processes.items():
+            process.join()
+            conn.close()
+
+    def run(self, tasks: Sequence[tuple], on_result: Callable[[object], None]) -> None:
+        if self.workers <= 1:
+            for function, *args in tasks:
+                on_result(function(*args))
+            return
+        self._start(min(self.workers, len(tasks)))
+        todo, busy = list(reversed(tasks)), set()
+        for conn in self.processes:
+            if todo:
+                conn.send(todo.pop())
+                busy.add(conn)
         while busy:
-            ready = wait([*busy, *(pool[c].sentinel for c in busy)])
-            for conn in [c for c in busy if c in ready or pool[c].sentinel in ready]:
+            ready = wait([*busy, *(self.processes[c].sentinel for c in busy)])
+            for conn in [c for c in busy if c in ready or self.processes[c].sentinel in ready]:
                 try:
                     status, value = conn.recv()
                 except (EOFError, ConnectionError):
-                    raise ResumableError(_died(pool[conn])) from None
+                    raise ResumableError(_died(self.processes[conn])) from None
                 if status == "error":
                     raise value
                 if status == "crash":
@@ -69,15 +78,17 @@ def run_tasks(
                 if todo:
                     conn.send(todo.pop())
                 else:
-                    conn.send(None)
                     busy.discard(conn)
-        finished = True
-    finally:
-        for conn, process in pool.items():
-            if not finished:
-                process.kill()  # stopped mid-task: a task leaves its result only when it completes
-            process.join()
-            conn.close()
+
+    def _start(self, count: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        with _environment(self.environment), _children_ignore_sigint():
+            while len(self.processes) < count:
+                ours, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
+                process.start()
+                theirs.close()
+                self.processes[ours] = process
 
 
 def _died(process: multiprocessing.Process) -> str:
@@ -88,7 +99,7 @@ def _died(process: multiprocessing.Process) -> str:
     return f"a worker process {how}{hint}; the finished shards are kept: run the same command with --resume"
 
 
-def _serve(conn: Connection, parent: int, function: Callable) -> None:
+def _serve(conn: Connection, parent: int) -> None:
     """A worker's loop: run tasks until told to stop or until the main process is gone."""
     _exit_with_parent(parent)
     while True:
@@ -98,8 +109,9 @@ def _serve(conn: Connection, parent: int, function: Callable) -> None:
             return
         if task is None:
             return
+        function, *args = task
         try:
-            reply = ("ok", function(*task))
+            reply = ("ok", function(*args))
         except (CurateError, OSError) as e:
             reply = ("error", e)
         except Exception:

@@ -1,14 +1,20 @@
-"""Write a version from the work folder: kept rows into fixed-size shards, every dropped row into one file.
+"""Write a version from the work folder, one task per output shard plus one for the dropped rows.
 
-Input shards are read in source order, a row group at a time, so writing costs the same memory at
-22M rows as at 3k. Row-group and shard boundaries depend on row counts alone, so the bytes never
-depend on --workers or on how a build was interrupted and resumed.
+Once dedup has said which live rows survive, the number of kept rows in every input shard is
+known, so output shard k (kept rows k * shard_rows onwards, in source order) can be written by any
+process on its own: `plan_output` cuts the work, `write_shard` and `write_dropped` are the tasks.
+They read the work folder a row group at a time, so writing costs the same memory at 22M rows as
+at 3k. Row groups are cut by row counts alone and written from contiguous columns, so the bytes
+never depend on --workers, on batch sizes, or on how a build was interrupted and resumed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pyarrow.parquet as pq
 
@@ -23,111 +29,132 @@ ROW_GROUP_ROWS = 10_000
 DEDUP_STAGE = "dedup"
 
 
-def write_version(work: Path, shards: list[InputShard], dedup: pl.DataFrame, shard_rows: int) -> tuple[Path, list[dict]]:
-    """Stream the input shards' outputs, in order, into `work/staging`; returns it and the manifest's shards.
+@dataclass(frozen=True)
+class Piece:
+    """Kept rows `skip .. skip + take - 1` (counting kept rows only) of one input shard."""
 
-    `dedup` has one row per live row, sorted by source_index: its reason (null for survivors) and
-    dup_cluster_size.
-    """
-    staging = work / "staging"
-    dropped_path = staging / DROPPED_FILE
-    (staging / DATA_DIR).mkdir(parents=True)
-    dropped_path.parent.mkdir(parents=True)
-    kept = _ParquetStream(staging / DATA_DIR, "part", SHARD_SCHEMA, shard_rows)
-    dropped = _ParquetStream(dropped_path.parent, "part", DROPPED_SCHEMA)
-    previews_seen: dict[tuple[str, str], int] = {}
+    shard: InputShard
+    skip: int
+    take: int
+
+
+def plan_output(shards: list[InputShard], dedup: pl.DataFrame, shard_rows: int) -> list[list[Piece]]:
+    """The pieces of each output shard: `shard_rows` kept rows each, the last one fewer."""
+    kept = dedup.filter(pl.col("reason").is_null())["source_index"].to_numpy()
+    starts = np.array([s.start for s in shards])
+    per_shard = np.bincount(np.searchsorted(starts, kept, side="right") - 1, minlength=len(shards))
+    outputs, current, room = [], [], shard_rows
+    for shard, count in zip(shards, per_shard.tolist()):
+        done = 0
+        while done < count:
+            take = min(room, count - done)
+            current.append(Piece(shard, done, take))
+            done, room = done + take, room - take
+            if room == 0:
+                outputs.append(current)
+                current, room = [], shard_rows
+    if current:
+        outputs.append(current)
+    return outputs
+
+
+def verdicts_for(dedup: pl.DataFrame, shards: list[InputShard]) -> pl.DataFrame:
+    """The rows of `dedup` (sorted by source_index) that belong to consecutive input `shards`."""
     positions = dedup["source_index"]
-    for shard in shards:
-        name = shard_name(shard.index)
-        dropped_part, live_part = work / "dropped" / f"{name}.parquet", work / "parts" / f"{name}.parquet"
-        shard_dropped = [pl.read_parquet(dropped_part)] if dropped_part.exists() else []
-        if live_part.exists():
-            first = positions.search_sorted(shard.start)
-            verdicts = dedup.slice(first, positions.search_sorted(shard.start + shard.rows) - first)
-            for batch in pq.ParquetFile(live_part).iter_batches(ROW_GROUP_ROWS):
-                rows = pl.from_arrow(batch)
-                batch_verdicts, verdicts = verdicts.head(rows.height), verdicts.slice(rows.height)
-                if not rows["source_index"].equals(batch_verdicts["source_index"]):
-                    raise AssertionError(f"dedup verdicts out of step with input shard {shard.index}")
-                rows = rows.with_columns(batch_verdicts.drop("source_index"))
-                shard_dropped.append(
-                    rows.filter(pl.col("reason").is_not_null()).select(
+    first = positions.search_sorted(shards[0].start)
+    return dedup.slice(first, positions.search_sorted(shards[-1].start + shards[-1].rows) - first)
+
+
+def write_shard(work: Path, number: int, total: int, pieces: list[Piece], verdicts: pl.DataFrame) -> dict:
+    """Output shard `number` of `total` into the staging folder; returns its manifest entry."""
+    path = work / "staging" / DATA_DIR / f"train-{number:05d}-of-{total:05d}.parquet"
+    with _ParquetFile(path, SHARD_SCHEMA) as out:
+        for piece in pieces:
+            skip, take = piece.skip, piece.take
+            for rows in _verdicted(work, piece.shard, verdicts):
+                kept = rows.filter(pl.col("reason").is_null())
+                part = kept.slice(skip, take)
+                skip, take = max(skip - kept.height, 0), take - part.height
+                out.add(part)
+                if take == 0:
+                    break
+    return {"file": f"{DATA_DIR}/{path.name}", "rows": out.rows, "sha256": sha256_file(path)}
+
+
+def write_dropped(work: Path, shards: list[InputShard], duplicates: pl.DataFrame) -> None:
+    """Every dropped row, the map stages' and dedup's, in source order, with previews on the first
+    few rows of each (stage, reason)."""
+    previews_seen: dict[tuple[str, str], int] = {}
+    with _ParquetFile(work / "staging" / DROPPED_FILE, DROPPED_SCHEMA) as out:
+        for shard in shards:
+            name = shard_name(shard.index)
+            dropped_part, live_part = work / "dropped" / f"{name}.parquet", work / "parts" / f"{name}.parquet"
+            frames = [pl.read_parquet(dropped_part)] if dropped_part.exists() else []
+            shard_duplicates = verdicts_for(duplicates, [shard]) if duplicates.height else duplicates
+            if shard_duplicates.height:
+                frames.append(
+                    pl.scan_parquet(live_part)
+                    .select("id", "source_index", "prompt")
+                    .join(shard_duplicates.lazy(), on="source_index")
+                    .select(
                         "id",
                         "source_index",
                         pl.lit(DEDUP_STAGE).alias("stage"),
                         "reason",
                         pl.col("prompt").str.slice(0, PREVIEW_CHARS).alias("preview"),
                     )
+                    .collect()
                 )
-                kept.add(rows.filter(pl.col("reason").is_null()))
-        if shard_dropped:
-            in_order = pl.concat(shard_dropped).select(list(DROPPED_SCHEMA)).sort("source_index")
-            dropped.add(_with_previews(in_order, previews_seen))
-    shard_files = kept.close()
-    [(dropped_file, _)] = dropped.close()
-    dropped_file.rename(dropped_path)
-    manifest_shards = []
-    for k, (path, rows) in enumerate(shard_files):
-        target = path.with_name(f"train-{k:05d}-of-{len(shard_files):05d}.parquet")
-        path.rename(target)
-        manifest_shards.append({"file": f"{DATA_DIR}/{target.name}", "rows": rows, "sha256": sha256_file(target)})
-    return staging, manifest_shards
+            if frames:
+                in_order = pl.concat(frames).select(list(DROPPED_SCHEMA)).sort("source_index")
+                out.add(_with_previews(in_order, previews_seen))
 
 
-class _ParquetStream:
-    """Appends frames, in order, to parquet files of `file_rows` rows (None: one file).
+def _verdicted(work: Path, shard: InputShard, verdicts: pl.DataFrame) -> Iterator[pl.DataFrame]:
+    """The live rows of an input shard, a row group at a time, with their dedup columns."""
+    live_part = work / "parts" / f"{shard_name(shard.index)}.parquet"
+    if not live_part.exists():
+        return
+    verdicts = verdicts_for(verdicts, [shard])
+    for batch in pq.ParquetFile(live_part).iter_batches(ROW_GROUP_ROWS):
+        rows = pl.from_arrow(batch)
+        these, verdicts = verdicts.head(rows.height), verdicts.slice(rows.height)
+        if not rows["source_index"].equals(these["source_index"]):
+            raise AssertionError(f"dedup verdicts out of step with input shard {shard.index}")
+        yield rows.with_columns(these.drop("source_index"))
 
-    Only one row group is held in memory; row-group and file boundaries depend on row counts alone.
-    """
 
-    def __init__(self, folder: Path, stem: str, schema: dict, file_rows: int | None = None):
-        self.folder, self.stem, self.schema, self.file_rows = folder, stem, schema, file_rows
+class _ParquetFile:
+    """One parquet file written in row groups of ROW_GROUP_ROWS rows, a row group in memory at most."""
+
+    def __init__(self, path: Path, schema: dict):
+        self.schema = schema
         self.arrow_schema = pl.DataFrame(schema=schema).to_arrow().schema
+        self.writer = pq.ParquetWriter(path, self.arrow_schema, compression="zstd")
         self.pending: list[pl.DataFrame] = []
-        self.pending_rows = 0
-        self.files: list[tuple[Path, int]] = []
-        self.writer: pq.ParquetWriter | None = None
-        self.rows_in_file = 0
+        self.pending_rows = self.rows = 0
 
     def add(self, rows: pl.DataFrame) -> None:
         self.pending.append(rows.select([pl.col(c).cast(t) for c, t in self.schema.items()]))
         self.pending_rows += rows.height
-        while self.pending_rows and self.pending_rows >= self._next_group_rows():
-            self._flush(self._next_group_rows())
+        while self.pending_rows >= ROW_GROUP_ROWS:
+            self._flush(ROW_GROUP_ROWS)
 
-    def close(self) -> list[tuple[Path, int]]:
-        if self.pending_rows:
+    def __enter__(self) -> _ParquetFile:
+        return self
+
+    def __exit__(self, error_type, *_) -> None:
+        if error_type is None and self.pending_rows:
             self._flush(self.pending_rows)
-        if self.writer is None and not self.files:  # no rows at all: still a readable, empty file
-            self._open()
-        if self.writer is not None:
-            self.writer.close()
-            self.files.append((self.path, self.rows_in_file))
-            self.writer = None
-        return self.files
-
-    def _next_group_rows(self) -> int:
-        room = self.file_rows - self.rows_in_file if self.file_rows else ROW_GROUP_ROWS
-        return min(ROW_GROUP_ROWS, room)
-
-    def _open(self) -> None:
-        self.path = self.folder / f"{self.stem}-{len(self.files):05d}.parquet"
-        self.writer = pq.ParquetWriter(self.path, self.arrow_schema, compression="zstd")
-        self.rows_in_file = 0
+        self.writer.close()
 
     def _flush(self, rows: int) -> None:
         frame = pl.concat(self.pending)
         self.pending, self.pending_rows = [frame.slice(rows)], frame.height - rows
-        if self.writer is None:
-            self._open()
-        # One contiguous chunk per column: page layout then depends on the rows alone, not on how
-        # the frames that made them were cut.
+        # One contiguous chunk per column: the page layout then depends on the rows alone, not on
+        # how the frames that made them were cut.
         self.writer.write_table(frame.head(rows).rechunk().to_arrow().cast(self.arrow_schema))
-        self.rows_in_file += rows
-        if self.file_rows and self.rows_in_file == self.file_rows:
-            self.writer.close()
-            self.files.append((self.path, self.rows_in_file))
-            self.writer = None
+        self.rows += rows
 
 
 def _with_previews(dropped: pl.DataFrame, seen: dict[tuple[str, str], int]) -> pl.DataFrame:

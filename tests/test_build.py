@@ -249,11 +249,11 @@ def _config(*flags: str):
 
 
 def _build_api(store: Path, source: str, **options):
-    """build() with small input shards, so a few thousand rows make many shards."""
+    """build() with small input and output shards, so a few thousand rows make many of both."""
     from curate.build import BuildOptions, build
     from curate.sources import open_source
 
-    options = {"input_shard_rows": 500, "batch_rows": 200, "workers": 1, **options}
+    options = {"input_shard_rows": 500, "batch_rows": 200, "shard_rows": 300, "workers": 1, **options}
     return build(_config("--languages", "all"), open_source(source), BuildOptions(name="t", store=Store(store), **options))
 
 
@@ -277,6 +277,7 @@ def reference(parquet_dataset, tmp_path_factory):
 @pytest.mark.parametrize("workers", [2, 3])
 def test_any_worker_count_gives_the_same_bytes(parquet_dataset, reference, tmp_path, workers):
     result = _build_api(tmp_path, str(parquet_dataset), workers=workers)
+    assert len(result.version.manifest["shards"]) == 5
     assert _version_hashes(result.version) == _version_hashes(reference)
     assert _counts(result.version) == _counts(reference)
     assert result.version.manifest["source"]["fingerprint"] == reference.manifest["source"]["fingerprint"]
@@ -362,7 +363,7 @@ def test_a_source_without_rows_says_so(tmp_path, capsys, kind):
     assert not list((tmp_path / "s").glob(".work/*"))
 
 
-def test_a_full_disk_keeps_the_work_and_says_resume(parquet_dataset, reference, tmp_path, monkeypatch, capsys):
+def test_a_full_disk_keeps_the_work_and_says_resume(parquet_dataset, tmp_path, monkeypatch, capsys):
     import errno
 
     import curate.build
@@ -376,8 +377,9 @@ def test_a_full_disk_keeps_the_work_and_says_resume(parquet_dataset, reference, 
         return real_write(self, frame)
 
     monkeypatch.setattr(curate.build._PartFile, "write", write_until_the_disk_fills)
-    args = ["build", "--topics", "writing,summary", "--languages", "all", "--source", str(parquet_dataset),
-            "--store", str(tmp_path), "--quiet", "--workers", "1", "--name", "t"]
+    base = ["build", "--topics", "writing,summary", "--languages", "all", "--source", str(parquet_dataset),
+            "--quiet", "--name", "t"]
+    args = [*base, "--store", str(tmp_path), "--workers", "1"]
     assert main(args) == 2
     err = capsys.readouterr().err
     assert "no space left" in err and "--resume" in err and "Traceback" not in err
@@ -385,7 +387,9 @@ def test_a_full_disk_keeps_the_work_and_says_resume(parquet_dataset, reference, 
     assert list((work / "done").glob("*.json")), "finished shards are kept"
     monkeypatch.setattr(curate.build._PartFile, "write", real_write)
     assert main([*args, "--resume"]) == 0
-    assert _version_hashes(Store(tmp_path).resolve("t")) == _shard_hashes(reference) + _version_hashes(reference)[-1:]
+    clean = tmp_path / "clean"
+    assert main([*base, "--store", str(clean), "--workers", "2"]) == 0
+    assert _version_hashes(Store(tmp_path).resolve("t")) == _version_hashes(Store(clean).resolve("t"))
 
 
 def test_nothing_published_names_a_path_of_this_machine(tmp_path):

@@ -105,7 +105,8 @@ def test_sigterm_and_ctrl_c_stop_cleanly_and_resume(many_files, clean_build, tmp
 
 def test_workers_die_with_the_main_process_even_mid_task(tmp_path):
     """A worker busy with a long task must not wait for it to end: the parent's death kills it."""
-    script = "import time; from curate.workers import run_tasks; run_tasks(time.sleep, [(120,), (120,)], 2, print)"
+    script = ("import time; from curate.workers import WorkerPool\n"
+              "with WorkerPool(2) as pool: pool.run([(time.sleep, 120), (time.sleep, 120)], print)")
     proc = subprocess.Popen([sys.executable, "-c", script], start_new_session=True)
     deadline = time.time() + 60
     while len(psutil.Process(proc.pid).children()) < 2 and time.time() < deadline:
