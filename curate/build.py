@@ -155,7 +155,8 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
         work.remove()  # bad input, not a crash: nothing worth resuming
         raise
     except OSError as e:
-        if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        # pyarrow's write errors may carry the errno only in their text
+        if e.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in str(e):
             raise ResumableError(f"no space left on the device of {e.filename or options.store.root}; the work so "
                                  "far is kept: free some space and run the same command with --resume") from None
         raise

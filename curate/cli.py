@@ -211,7 +211,8 @@ def make_parser() -> argparse.ArgumentParser:
     b = verbs.add_parser("build", help="stream, filter, deduplicate, rewrite and store a new version")
     _add_filter_flags(b)
     b.add_argument("--source", default="glaive",
-                   help="'glaive' (Hub, default), 'sample' (embedded), or parquet/JSONL files, folders, globs")
+                   help="'glaive' (Hub, default), hf://datasets/OWNER/NAME[@REVISION], 'sample' (embedded), "
+                        "or parquet/JSONL files, folders, globs")
     b.add_argument("--name", default=None, help="dataset name (default: from the topics, e.g. writing-summary)")
     _add_store_flag(b)
     b.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")

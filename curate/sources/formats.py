@@ -272,19 +272,25 @@ class RowsDigest:
 
     def update(self, *columns: pa.Array) -> None:
         for k, column in enumerate(columns):
-            if column.null_count and column.type != pa.null():
-                lengths = pc.binary_length(column).to_numpy(zero_copy_only=False)
-                if np.nan_to_num(lengths).any():  # null slots that still hold bytes: drop them
-                    column = pc.fill_null(column, "")
-            valid = column.is_valid().to_numpy(zero_copy_only=False)
-            _, offsets_buffer, data = column.buffers()
-            width = np.int64 if pa.types.is_large_string(column.type) else np.int32
-            offsets = (np.frombuffer(offsets_buffer, width)[column.offset : column.offset + len(column) + 1]
-                       if offsets_buffer is not None else np.zeros(len(column) + 1, width))
+            valid, offsets = self._layout(column)
+            if not valid.all() and np.diff(offsets)[~valid].any():  # null slots that still hold bytes
+                column = pc.fill_null(column, "")
+                valid, offsets = self._layout(column)
             self.parts[3 * k].update(valid.astype(np.uint8).tobytes())
             self.parts[3 * k + 1].update(np.diff(offsets).astype("<i8").tobytes())
+            data = column.buffers()[2]
             if data is not None and len(column):
                 self.parts[3 * k + 2].update(memoryview(data)[offsets[0] : offsets[-1]])
+
+    @staticmethod
+    def _layout(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+        """Null flags and value offsets of a string array, read from its buffers."""
+        valid = column.is_valid().to_numpy(zero_copy_only=False)
+        offsets_buffer = column.buffers()[1]
+        width = np.int64 if pa.types.is_large_string(column.type) else np.int32
+        if offsets_buffer is None:
+            return valid, np.zeros(len(column) + 1, width)
+        return valid, np.frombuffer(offsets_buffer, width)[column.offset : column.offset + len(column) + 1]
 
     def hexdigest(self) -> str:
         return hashlib.sha256(b"".join(p.digest() for p in self.parts)).hexdigest()
