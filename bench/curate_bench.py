@@ -3,7 +3,9 @@
 Prints the figures and writes them as JSON. Every ratio is measured side by side in one run:
 - one worker pinned to one core, against the same build with the code of `--compare-ref` (today's
   rate) and against the naive script a user writes first (on a slice of the same input);
-- one worker on one core against `--workers` = all cores (the scaling a projection rests on);
+- one worker on one core against `--workers` = all cores (the scaling a projection rests on), in
+  wall-clock time and in CPU seconds: on a shared machine only the second shows the cost of
+  running in parallel;
 - peak RSS of the whole process tree, and the peak of each process (VmHWM), at every size of
   `--memory-rows`, with the growth in bytes per input row between the smallest size and the others;
 - optionally (`--hub-rows`), the same build read through a local Hub server (tests/hub_server.py).
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -104,12 +107,13 @@ def run_build(source: str, workers: int, store: Path, one_core: bool = False, co
     environment = {**os.environ, **(env or {})}
     if code is not None:
         environment["PYTHONPATH"] = str(code)
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _children_cpu_s()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
                             cwd=code or ROOT)
     memory = TreeMemory(proc.pid)
     _, stderr = proc.communicate()
     seconds = time.perf_counter() - started
+    cpu_s = _children_cpu_s() - cpu_before
     figures = memory.stop()
     if proc.returncode != 0:
         raise SystemExit(f"build failed: {stderr}")
@@ -117,12 +121,19 @@ def run_build(source: str, workers: int, store: Path, one_core: bool = False, co
     read = manifest["funnel"]["read"]
     return {
         "rows": read, "workers": workers, "cores": 1 if one_core else len(os.sched_getaffinity(0)),
-        "seconds": round(seconds, 1), "rows_per_s": round(read / seconds), "kept": manifest["funnel"]["kept"],
+        "seconds": round(seconds, 1), "rows_per_s": round(read / seconds), "cpu_s": round(cpu_s, 1),
+        "kept": manifest["funnel"]["kept"],
         **figures, "phases_s": manifest["timings"],
         "stage_cpu_s": {s["stage"]: s["seconds"] for s in manifest["funnel"]["stages"]},
         "stage_input": {s["stage"]: s["input"] for s in manifest["funnel"]["stages"]},
         "shards": [s["sha256"] for s in manifest["shards"]],
     }
+
+
+def _children_cpu_s() -> float:
+    """CPU seconds of every finished process this one started (a build and the workers it reaped)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def code_at(ref: str, into: Path) -> Path:
@@ -213,6 +224,8 @@ def main() -> None:
             every = run_build(big, cores, tmp / "d")
             report(f"scaling_{cores}_workers_{args.scaling_rows}", every)
             report("scaling_speedup", round(every["rows_per_s"] / one["rows_per_s"], 3))
+            # Wall-clock speedup needs idle cores; CPU seconds show the cost of parallelism on any machine.
+            report("scaling_cpu_efficiency", round(one["cpu_s"] / every["cpu_s"], 3))
             report("scaling_same_bytes", one["shards"] == every["shards"])
         memory = {}
         for rows in sorted(args.memory_rows):

@@ -144,6 +144,13 @@ def test_schema_without_response_is_refused(tmp_path):
     assert pl.concat(open_source(str(f)).batches(10, prompt_only=True))["prompt"].to_list() == ["p"]
 
 
+def test_a_json_array_file_asks_for_json_lines(tmp_path):
+    f = tmp_path / "rows.json"
+    f.write_text(json.dumps([{"prompt": "p", "response": "r"}], indent=1))
+    with pytest.raises(CurateError, match="JSON array; curate reads JSON Lines"):
+        open_source(str(f)).plan()
+
+
 def test_unreadable_file_is_a_clear_error(tmp_path):
     f = tmp_path / "broken.parquet"
     f.write_bytes(b"PAR1 not really parquet")

@@ -80,6 +80,8 @@ def jsonl_layout(file: pa.NativeFile, shard_rows: int) -> FileLayout:
         if not line.strip(_JSON_SPACE):
             continue
         if columns is None:
+            if line.lstrip(_JSON_SPACE).startswith(b"["):
+                raise ValueError("the file holds a JSON array; curate reads JSON Lines (one object per line)")
             columns = _keys(line)
         rows += 1
         if rows == shard_rows:
