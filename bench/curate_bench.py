@@ -7,7 +7,7 @@ Prints the figures and writes them as JSON. Every ratio is measured side by side
   wall-clock time and in CPU seconds: on a shared machine only the second shows the cost of
   running in parallel;
 - peak RSS of the whole process tree, and the peak of each process (VmHWM), at every size of
-  `--memory-rows`, with the growth in bytes per input row between the smallest size and the others;
+  `--memory-rows`, with the growth in bytes per input row between consecutive sizes;
 - optionally (`--hub-rows`), the same build read through a local Hub server (tests/hub_server.py).
 
 usage: python bench/curate_bench.py [--rows 100000] [--memory-rows 100000 1000000 2000000]
@@ -232,11 +232,12 @@ def main() -> None:
             run = run_build(str(generated_input(rows, args.cache)), cores, tmp / f"m{rows}")
             memory[rows] = run
             report(f"memory_{rows}", {k: run[k] for k in ("seconds", "rows_per_s", "peak_rss_mb", "per_process_peak_mb")})
-        if len(memory) > 1:
-            smallest = min(memory)
+        if len(memory) > 1:  # between consecutive sizes, and from the smallest to the largest
+            sizes = sorted(memory)
+            steps = [*zip(sizes, sizes[1:]), *([(sizes[0], sizes[-1])] if len(sizes) > 2 else [])]
             report("rss_growth_bytes_per_row", {
-                rows: round((run["peak_rss_mb"] - memory[smallest]["peak_rss_mb"]) * 2**20 / (rows - smallest), 1)
-                for rows, run in memory.items() if rows != smallest})
+                f"{a}->{b}": round((memory[b]["peak_rss_mb"] - memory[a]["peak_rss_mb"]) * 2**20 / (b - a), 1)
+                for a, b in steps})
         if args.hub_rows:
             source = generated_input(args.hub_rows, args.cache)
             report("hub_build", hub_build(source, tmp / "h", cores))

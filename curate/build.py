@@ -49,7 +49,7 @@ from curate.tokens import TokenCounter
 from curate.topics import TopicClassifier
 from curate.work import ShardResult, WorkFolder, shard_name, write_atomically
 from curate.workers import WorkerPool
-from curate.writer import DEDUP_STAGE, plan_output, verdicts_for, write_dropped, write_shard
+from curate.writer import DEDUP_STAGE, plan_output, verdicts_for, with_previews, write_dropped, write_shard
 
 BATCH_ROWS = 4096  # rows the map stages see at once
 # What a live row keeps in the work folder: its shard columns (dup_cluster_size comes later) and
@@ -103,13 +103,15 @@ def map_shard(location: Location, shard: InputShard, config: BuildConfig, work: 
     stages a batch at a time, and leave `parts/`, `dropped/` and, last, `done/` files in `work`."""
     stages = _stages_in_this_process(config)
     name = shard_name(shard.index)
-    digest, funnel = RowsDigest(), Funnel()
+    digest, funnel, previews = RowsDigest(), Funnel(), {}
     with _PartFile(work / "parts" / f"{name}.parquet") as live, _PartFile(work / "dropped" / f"{name}.parquet") as dropped:
         for batch in read_shard(location, shard, batch_rows, digest):
             alive, rejected, counts = run_stages(batch, stages)
             funnel.add(counts)
             live.write(alive.select(c for c in alive.columns if c in PART_COLUMNS))
-            dropped.write(rejected)
+            # The version keeps a few previews per reason, the first in source order: only a shard's
+            # own first few can be among them.
+            dropped.write(with_previews(rejected, previews))
     result = ShardResult(shard.index, funnel, digest.hexdigest())
     write_atomically(work / "done" / f"{name}.json", json.dumps(result.to_json()))
     return result

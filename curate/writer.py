@@ -107,7 +107,7 @@ def write_dropped(work: Path, shards: list[InputShard], duplicates: pl.DataFrame
                 )
             if frames:
                 in_order = pl.concat(frames).select(list(DROPPED_SCHEMA)).sort("source_index")
-                out.add(_with_previews(in_order, previews_seen))
+                out.add(with_previews(in_order, previews_seen))
 
 
 def _verdicted(work: Path, shard: InputShard, verdicts: pl.DataFrame) -> Iterator[pl.DataFrame]:
@@ -157,7 +157,7 @@ class _ParquetFile:
         self.rows += rows
 
 
-def _with_previews(dropped: pl.DataFrame, seen: dict[tuple[str, str], int]) -> pl.DataFrame:
+def with_previews(dropped: pl.DataFrame, seen: dict[tuple[str, str], int]) -> pl.DataFrame:
     """Keep the preview on the first few rows per (stage, reason) in source order; `seen` carries over."""
     earlier = pl.DataFrame(
         {"stage": [k[0] for k in seen], "reason": [k[1] for k in seen], "seen": list(seen.values())},
@@ -166,6 +166,7 @@ def _with_previews(dropped: pl.DataFrame, seen: dict[tuple[str, str], int]) -> p
     rank = pl.col("seen").fill_null(0) + pl.int_range(pl.len()).over("stage", "reason")
     for stage, reason, n in dropped.group_by("stage", "reason").len().iter_rows():
         seen[(stage, reason)] = seen.get((stage, reason), 0) + n
-    return dropped.join(earlier, on=["stage", "reason"], how="left", maintain_order="left").with_columns(
-        pl.when(rank < PREVIEWS_PER_REASON).then(pl.col("preview")).otherwise(None).alias("preview")
-    )
+    return dropped.join(earlier, on=["stage", "reason"], how="left", maintain_order="left").select(
+        *(c for c in dropped.columns if c != "preview"),
+        pl.when(rank < PREVIEWS_PER_REASON).then(pl.col("preview")).otherwise(None).alias("preview"),
+    ).select(dropped.columns)
