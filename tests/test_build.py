@@ -404,3 +404,31 @@ def test_nothing_published_names_a_path_of_this_machine(tmp_path):
     for published in ("manifest.json", "card.json", "README.md"):
         text = (version.path / published).read_text()
         assert str(tmp_path) not in text and str(Path.home()) not in text, published
+
+
+def test_resume_refuses_a_source_that_changed_since_the_interrupted_build(parquet_dataset, tmp_path, monkeypatch,
+                                                                           capsys):
+    import shutil
+
+    import curate.build
+
+    source = tmp_path / "in"
+    shutil.copytree(parquet_dataset, source)
+    real_map_shard = curate.build.map_shard
+
+    def stop_at_shard_2(location, shard, *args):
+        if shard.index == 2:
+            raise KeyboardInterrupt
+        return real_map_shard(location, shard, *args)
+
+    monkeypatch.setattr(curate.build, "map_shard", stop_at_shard_2)
+    with pytest.raises(KeyboardInterrupt):
+        _build_api(tmp_path / "s", str(source))
+    monkeypatch.setattr(curate.build, "map_shard", real_map_shard)
+    first = sorted(source.glob("*.parquet"))[0]
+    os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))
+    from curate.errors import CurateError
+
+    with pytest.raises(CurateError, match=f"{first.name} changed since the interrupted build started"):
+        _build_api(tmp_path / "s", str(source), resume=True)
+    assert _build_api(tmp_path / "s", str(source)).version.manifest["funnel"]["read"] == 6_000
