@@ -1,8 +1,9 @@
 """Benchmark `curate build` on generated glaive-shaped input: rate per core, scaling, memory, baselines.
 
 Prints the figures and writes them as JSON. Every ratio is measured side by side in one run:
-- one worker pinned to one core, against the same build with the code of `--compare-ref` (today's
-  rate) and against the naive script a user writes first (on a slice of the same input);
+- one worker pinned to one core, against the same build without the quality stage (`quality_cost`:
+  the share of the rate it takes), with the code of `--compare-ref` (an earlier rate), and against
+  the naive script a user writes first (on a slice of the same input);
 - one worker on one core against `--workers` = all cores (the scaling a projection rests on), in
   wall-clock time and in CPU seconds: on a shared machine only the second shows the cost of
   running in parallel;
@@ -11,7 +12,7 @@ Prints the figures and writes them as JSON. Every ratio is measured side by side
 - optionally (`--hub-rows`), the same build read through a local Hub server (tests/hub_server.py).
 
 usage: python bench/curate_bench.py [--rows 100000] [--memory-rows 100000 1000000 2000000]
-                                    [--scaling-rows 1000000] [--compare-ref main] [--naive-rows 2000]
+                                    [--scaling-rows 1000000] [--compare-ref REF] [--naive-rows 2000]
                                     [--hub-rows 0]
 """
 
@@ -98,12 +99,12 @@ def _hwm(pid: int) -> int:
 
 
 def run_build(source: str, workers: int, store: Path, one_core: bool = False, code: Path | None = None,
-              env: dict | None = None) -> dict:
+              env: dict | None = None, extra: tuple[str, ...] = ()) -> dict:
     """One `curate build` in a subprocess, of this checkout's code or of `code` (an extracted ref)."""
     pin = ["taskset", "-c", str(min(os.sched_getaffinity(0)))] if one_core else []
     name = f"bench-w{workers}"
     cmd = [*pin, sys.executable, "-m", "curate", "build", "--topics", TOPICS, "--source", source,
-           "--store", str(store), "--workers", str(workers), "--quiet", "--name", name]
+           "--store", str(store), "--workers", str(workers), "--quiet", "--name", name, *extra]
     environment = {**os.environ, **(env or {})}
     if code is not None:
         environment["PYTHONPATH"] = str(code)
@@ -193,7 +194,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="input of the one-core runs")
     parser.add_argument("--memory-rows", type=int, nargs="*", default=[100_000, 1_000_000, 2_000_000])
     parser.add_argument("--scaling-rows", type=int, default=1_000_000, help="input of the 1 -> all cores run; 0 skips")
-    parser.add_argument("--compare-ref", default="main", help="git ref whose code runs beside this one ('' skips)")
+    parser.add_argument("--compare-ref", default="",
+                        help="a git ref whose code runs beside this one, e.g. main before a change (default: none)")
     parser.add_argument("--naive-rows", type=int, default=2_000)
     parser.add_argument("--hub-rows", type=int, default=0, help="also build this input through a local Hub")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "curate-bench")
@@ -211,6 +213,10 @@ def main() -> None:
         tmp = Path(tmp)
         small = generated_input(args.rows, args.cache)
         report("build_1_core", run_build(str(small), 1, tmp / "a", one_core=True))
+        # the quality stage's cost end to end: the same build without it, side by side
+        no_quality = run_build(str(small), 1, tmp / "q", one_core=True, extra=("--no-quality",))
+        report("build_1_core_no_quality", no_quality)
+        report("quality_cost", round(1 - results["build_1_core"]["rows_per_s"] / no_quality["rows_per_s"], 3))
         if args.compare_ref:
             (tmp / "ref").mkdir()
             code = code_at(args.compare_ref, tmp / "ref")

@@ -1,29 +1,115 @@
-"""Rows per CPU-second of the validate, rewrite, length and dedup-keys stages, and of `find_clusters`.
+"""Near-duplicate quality by band of similarity, then rows per CPU-second of the validate, rewrite,
+length and dedup-keys stages and of `find_clusters`.
 
-Rows look like the glaive data (about 2k-char prompts, 7k-char responses of Zipf-distributed
+Quality: pairs of prompts planted at exact Jaccard similarities (word 3-gram shingles, as the dedup
+stage counts them) spread over 0.6-0.95; per band, the share the build puts in one cluster, next to
+what the LSH S-curve predicts, and precision and recall against "similarity >= threshold". Saved
+to bench/results/dedup_bands.json. tests/test_dedup.py checks the same table at a smaller size.
+
+Speed: rows look like the glaive data (about 2k-char prompts, 7k-char responses of Zipf-distributed
 words with digits, punctuation and blank lines), so the numbers are what a build worker sees.
 CPU time (all threads) rather than wall time, so the figures are per core and hold on a busy machine.
-Run: python bench/dedup_bench.py [--rows 20000] [--batch 4096] [--cluster-rows 2000000]
+Run: python bench/dedup_bench.py [--pairs-per-band 1000] [--rows 20000] [--batch 4096]
+     [--cluster-rows 2000000] [--bands-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import numpy as np
 import polars as pl
 import psutil
 
-from curate.dedup import DedupKeysStage, DedupParams, find_clusters
+from curate.dedup import DedupKeysStage, DedupParams, candidate_probability, find_clusters, shingle_hashes
 from curate.schema import DROP_REASON, SOURCE_SCHEMA
 from curate.stages.length import LengthStage
 from curate.stages.rewrite import RewriteStage
 from curate.stages.validate import ValidateStage
+
+BAND_EDGES = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+RESULTS = Path(__file__).parent / "results" / "dedup_bands.json"
+
+
+def planted_pairs(pairs_per_band: int, edges=BAND_EDGES, words: int = 200, seed: int = 0):
+    """Prompts in pairs whose exact shingle Jaccard falls evenly in each band [edges[k], edges[k+1]).
+
+    A pair shares one run of words (at a random place, so the edit is at the start, the end or both)
+    and differs elsewhere; every word is fresh, so no two pairs share a shingle. Returns the texts
+    (pair k is texts 2k and 2k+1) and each pair's similarity.
+    """
+    rng = np.random.default_rng(seed)
+    texts, similarities = [], []
+
+    def fresh(n: int) -> list[str]:
+        codes = rng.integers(ord("a"), ord("z") + 1, size=(n, 8), dtype=np.uint8)
+        return [row.tobytes().decode() for row in codes]
+
+    shingles = words - 2
+    for low, high in zip(edges, edges[1:]):
+        for target in rng.uniform(low, high, size=pairs_per_band):
+            # shared 3-grams s out of 2 * shingles - s in the union: s = 2 * shingles * J / (1 + J)
+            shared_words = round(2 * shingles * target / (1 + target)) + 2
+            base = fresh(words)
+            start = int(rng.integers(0, words - shared_words + 1))
+            other = fresh(start) + base[start : start + shared_words] + fresh(words - start - shared_words)
+            texts += [" ".join(base), " ".join(other)]
+            similarities.append(_jaccard(texts[-2], texts[-1]))
+    return texts, np.array(similarities)
+
+
+def _jaccard(a: str, b: str) -> float:
+    hashes, offsets = shingle_hashes(pl.Series([a, b]), 3)
+    x, y = set(hashes[: offsets[1]].tolist()), set(hashes[offsets[1] :].tolist())
+    return len(x & y) / len(x | y)
+
+
+def band_table(params: DedupParams, pairs_per_band: int, seed: int = 0) -> dict:
+    """Per band of similarity: pairs, how many the build clusters, and what the S-curve predicts."""
+    texts, similarity = planted_pairs(pairs_per_band, seed=seed)
+    frame = pl.DataFrame({"source_index": range(len(texts)), "prompt": texts})
+    survivors = find_clusters(DedupKeysStage(params).process(frame).select("source_index", "band_keys"))
+    survivor = survivors["survivor_index"].to_numpy()
+    flagged = survivor[0::2] == survivor[1::2]
+    expected = candidate_probability(similarity, params.bands, params.rows)
+    truth = similarity >= params.threshold
+    bands = []
+    for low, high in zip(BAND_EDGES, BAND_EDGES[1:]):
+        inside = (similarity >= low) & (similarity < high)
+        bands.append({
+            "band": f"{low:.2f}-{high:.2f}",
+            "pairs": int(inside.sum()),
+            "flagged": int(flagged[inside].sum()),
+            "flagged_share": float(flagged[inside].mean()),
+            "expected_share": float(expected[inside].mean()),
+        })
+    return {
+        "threshold": params.threshold,
+        "bands_x_rows": f"{params.bands} x {params.rows}",
+        "pairs": len(similarity),
+        "bands": bands,
+        "precision": float((flagged & truth).sum() / max(flagged.sum(), 1)),
+        "recall": float((flagged & truth).sum() / max(truth.sum(), 1)),
+        "recall_at_0.9": float(flagged[similarity >= 0.9].mean()),
+    }
+
+
+def print_band_table(table: dict) -> None:
+    print(f"near-duplicate pairs by Jaccard similarity (threshold {table['threshold']}, "
+          f"{table['bands_x_rows']} bands x rows, {table['pairs']:,} planted pairs)")
+    print(f"{'similarity':>12} {'pairs':>6} {'clustered':>10} {'share':>7} {'S-curve':>8}")
+    for band in table["bands"]:
+        print(f"{band['band']:>12} {band['pairs']:>6} {band['flagged']:>10} "
+              f"{band['flagged_share']:>7.1%} {band['expected_share']:>8.1%}")
+    print(f"precision {table['precision']:.3f}, recall {table['recall']:.3f} against similarity >= "
+          f"{table['threshold']} (pairs planted uniformly over 0.60-0.95); recall at >= 0.9: {table['recall_at_0.9']:.3f}")
 
 
 def make_texts(rng: np.random.Generator, n: int, chars: int, vocab: list[str]) -> list[str]:
@@ -77,10 +163,20 @@ def random_keys(rows: int, bands: int, duplicated: float, seed: int = 0) -> pl.D
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--pairs-per-band", type=int, default=1000)
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=4096)
     parser.add_argument("--cluster-rows", type=int, default=2_000_000)
+    parser.add_argument("--bands-only", action="store_true", help="only the quality table")
     args = parser.parse_args()
+    table = band_table(DedupParams.for_threshold(0.8), args.pairs_per_band)
+    print_band_table(table)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps({**table, "command": f"python bench/dedup_bench.py --pairs-per-band "
+                                   f"{args.pairs_per_band}"}, indent=2) + "\n")
+    print(f"saved {RESULTS}")
+    if args.bands_only:
+        return
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # per-core numbers
     frame = make_batch(args.rows)
     batches = [frame.slice(i, args.batch) for i in range(0, frame.height, args.batch)]

@@ -35,16 +35,18 @@ from curate.config import BuildConfig
 from curate.dedup import DedupKeysStage, find_clusters
 from curate.errors import CurateError, ResumableError
 from curate.pipeline import Funnel, StageCount, run_stages
-from curate.schema import SHARD_SCHEMA
+from curate.schema import VERSION_SCHEMA
 from curate.sources import InputShard, RowsDigest, Source, SourcePlan, read_shard
 from curate.sources.source import SHARD_ROWS, Location
 from curate.stages.base import Stage
+from curate.stages.decontaminate import DecontaminateStage, eval_files
 from curate.stages.language import LanguageStage
 from curate.stages.length import LengthStage
+from curate.stages.quality import QualityStage
 from curate.stages.rewrite import RewriteStage
 from curate.stages.topic import TopicStage
 from curate.stages.validate import ValidateStage
-from curate.store import DATA_DIR, DROPPED_FILE, Store, Version
+from curate.store import DATA_DIR, DROPPED_FILE, Store, Version, file_entry
 from curate.tokens import TokenCounter
 from curate.topics import TopicClassifier
 from curate.work import ShardResult, WorkFolder, shard_name, write_atomically
@@ -52,9 +54,9 @@ from curate.workers import WorkerPool
 from curate.writer import DEDUP_STAGE, plan_output, verdicts_for, with_previews, write_dropped, write_shard
 
 BATCH_ROWS = 4096  # rows the map stages see at once
-# What a live row keeps in the work folder: its shard columns (dup_cluster_size comes later) and
+# What a live row keeps in the work folder: its version columns (dup_cluster_size comes later) and
 # its dedup band keys. The raw response, the largest column, is not needed after the map step.
-PART_COLUMNS = {*SHARD_SCHEMA, "band_keys"} - {"dup_cluster_size"}
+PART_COLUMNS = {*VERSION_SCHEMA, "band_keys"} - {"dup_cluster_size"}
 
 
 @dataclass
@@ -68,6 +70,7 @@ class BuildOptions:
     batch_rows: int = BATCH_ROWS
     on_start: Callable[[int], None] | None = None  # called with the source's row count once it is known
     on_progress: Callable[[Funnel], None] | None = None  # after each input shard; draws the progress bar
+    on_published: Callable[[Version], None] | None = None  # before the work folder goes; the CLI writes the card
 
 
 @dataclass
@@ -88,6 +91,8 @@ def make_stages(config: BuildConfig) -> list[Stage]:
         LengthStage(config.limits, counter),
         TopicStage(config.topics, classifier),
         LanguageStage(config.languages, config.language_backend),
+        DecontaminateStage(eval_files(config.decontaminate), config.decontaminate_ngram),
+        *([QualityStage(config.quality)] if config.quality else []),
         DedupKeysStage(config.dedup),
     ]
 
@@ -229,14 +234,19 @@ def _map_dedup_write(config: BuildConfig, plan: SourcePlan, options: BuildOption
             "dropped": sum(dedup_count.dropped.values()),
         },
         "shards": shards,
+        "dropped": file_entry(staging, DROPPED_FILE),
         "rows": funnel.kept,
         "timings": {k: round(v, 3) for k, v in timings.items()},  # wall seconds per phase
     }
     hashes = [s["sha256"] for s in shards]
-    same_shards = next((v for v in store.versions(name) if [s["sha256"] for s in v.manifest["shards"]] == hashes), None)
+    same_shards = next(
+        (v for v in store.readable_versions(name) if [s["sha256"] for s in v.manifest["shards"]] == hashes), None
+    )
     if same_shards is not None:
         return BuildResult(same_shards, funnel, True, 0.0)
-    version = store.publish(name, staging, manifest)
+    version = store.publish(name, staging, manifest, work=work.path)
+    if options.on_published:  # a kill from here on is finished by Store.finish_interrupted
+        options.on_published(version)
     return BuildResult(version, funnel, False, 0.0)
 
 
@@ -256,7 +266,7 @@ def _plan(source: Source, options: BuildOptions, work: WorkFolder) -> SourcePlan
 
 
 def _find_version(store: Store, name: str, config_hash: str, same_source: Callable[[dict], bool]) -> Version | None:
-    for version in store.versions(name):
+    for version in store.readable_versions(name):
         m = version.manifest
         if m.get("config_hash") == config_hash and same_source(m.get("source", {})):
             return version

@@ -31,7 +31,8 @@ def classify_file(path: Path, config: BuildConfig) -> pl.DataFrame:
     if prompt_only:
         batch = batch.with_columns(pl.lit(PLACEHOLDER_RESPONSE).alias("response"))
 
-    stages = make_stages(config)
+    # The quality checks judge responses: a placeholder would fail them all.
+    stages = [s for s in make_stages(config) if not (prompt_only and s.name == "quality")]
     alive, dropped, _ = run_stages(batch, stages)
     # Token counts for every row, also those a stage dropped: what the length stage would count.
     validate, rewrite, length = stages[:3]

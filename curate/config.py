@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from curate.dedup import DedupParams
 from curate.errors import CurateError
 from curate.language import BACKENDS
+from curate.stages.decontaminate import DEFAULT_NGRAM, eval_files
 from curate.stages.length import LengthLimits
+from curate.stages.quality import QualityThresholds
 from curate.store import sha256_file
 
 
@@ -27,15 +29,23 @@ class BuildConfig:
     language_backend: str
     tokenizer: str | None = None  # sentencepiece model path; None = the documented estimate
     topics_file: str | None = None
+    quality: QualityThresholds | None = field(default_factory=QualityThresholds)  # None: --no-quality
+    decontaminate: tuple[str, ...] = ()  # eval prompt files; the trainer's prompts are always added
+    decontaminate_ngram: int = DEFAULT_NGRAM
 
     def __post_init__(self):
         if self.language_backend not in BACKENDS:
             raise CurateError(
                 f"unknown language backend {self.language_backend!r}; choose one of {', '.join(BACKENDS)}"
             )
-        for path, what in ((self.tokenizer, "tokenizer"), (self.topics_file, "topics file")):
+        for path, what in ((self.tokenizer, "tokenizer"), (self.topics_file, "topics file"),
+                           *((p, "eval prompts file") for p in self.decontaminate)):
             if path is not None and not Path(path).is_file():
                 raise CurateError(f"{what} not found: {path}")
+        if isinstance(self.decontaminate_ngram, bool) or not isinstance(self.decontaminate_ngram, int) \
+                or self.decontaminate_ngram < 1:
+            raise CurateError(f"--decontaminate-ngram must be a positive whole number, got {self.decontaminate_ngram!r}")
+        eval_files(self.decontaminate)  # distinct names, checked before any work
 
     def describe(self) -> dict:
         """Canonical JSON form for the manifest; files are identified by content, not path."""
@@ -54,6 +64,11 @@ class BuildConfig:
                 if self.topics_file
                 else None
             ),
+            "quality": self.quality.describe() if self.quality else None,
+            "decontaminate": {
+                "ngram": self.decontaminate_ngram,
+                "files": [f.describe() for f in eval_files(self.decontaminate)],
+            },
         }
 
     @property
@@ -63,6 +78,8 @@ class BuildConfig:
         for key in ("tokenizer", "topics_file"):
             if isinstance(described[key], dict):
                 described[key] = {k: v for k, v in described[key].items() if k != "path"}
+        for entry in described["decontaminate"]["files"]:
+            del entry["path"]
         canonical = json.dumps(described, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
 

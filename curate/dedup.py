@@ -24,6 +24,8 @@ import xxhash
 
 from curate.errors import CurateError
 from curate.stages.base import Stage
+from curate.words import fmix64 as _fmix64
+from curate.words import utf8_buffer
 
 TARGETS = ("prompt", "response", "both")
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -32,15 +34,6 @@ _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
 # Bounds the (permutations x shingles) work array to 4 MiB, small enough to stay in cache.
 _CHUNK_CELLS = 1 << 20
-
-
-def _fmix64(h: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finalizer: an avalanching bijection on uint64 (wraps on purpose)."""
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xFF51AFD7ED558CCD)
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xC4CEB9FE1A85EC53)
-    return h ^ (h >> np.uint64(33))
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
@@ -57,10 +50,15 @@ def _combine(acc: np.ndarray, h: np.ndarray) -> np.ndarray:
     return _fmix64(acc * _GOLDEN + h)
 
 
+def candidate_probability(similarity, bands: int, rows: int):
+    """The LSH S-curve: chance that two texts of this Jaccard similarity share at least one band key."""
+    return 1.0 - (1.0 - np.asarray(similarity, dtype=float) ** rows) ** bands
+
+
 def _fp_fn(threshold: float, bands: int, rows: int) -> tuple[float, float]:
     """Areas under the LSH S-curve below (false positives) and above (false negatives) threshold."""
     s = np.linspace(0.0, 1.0, 2001)
-    p = 1.0 - (1.0 - s**rows) ** bands
+    p = candidate_probability(s, bands, rows)
     below, above = s <= threshold, s >= threshold
     return _area(s[below], p[below]), _area(s[above], 1.0 - p[above])
 
@@ -142,15 +140,6 @@ def _text_column(on: str) -> pl.Expr:
     return pl.col(on)
 
 
-def _utf8(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
-    """The UTF-8 bytes of all texts end to end, and the n + 1 offsets where each text starts."""
-    array = texts.rechunk().to_arrow(compat_level=pl.CompatLevel.oldest())
-    _, offsets, data = array.buffers()
-    offsets = np.frombuffer(offsets, np.int64)[array.offset : array.offset + len(array) + 1]
-    data = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
-    return data[offsets[0] : offsets[-1]], offsets - offsets[0]
-
-
 def _shifted(flags: np.ndarray, by: int) -> np.ndarray:
     """flags[i - by] at position i (False where that is outside)."""
     out = np.zeros_like(flags)
@@ -170,7 +159,7 @@ def _word_hashes(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     time, so no Python string is made per word.
     """
     spaced = texts.fill_null("").str.to_lowercase().str.replace_all(r"[^\w ]+", " ")
-    data, offsets = _utf8(spaced)
+    data, offsets = utf8_buffer(spaced)
     word = data != ord(" ")
     cjk = (data >= 0xE3) & (data <= 0xE9)
     # Same word as the previous / next byte: both word bytes of one text, no CJK character edge.

@@ -72,6 +72,8 @@ class Funnel:
 def dropped_rows(batch: pl.DataFrame, stage: str) -> pl.DataFrame:
     """The dropped-row record (schema.DROPPED_COLUMNS) for rows of `batch` that carry a reason."""
     prompt = pl.col("prompt") if "prompt" in batch.columns else pl.lit(None, pl.String)
+    if "drop_detail" in batch.columns:  # a stage may show what failed (the looping part) instead
+        prompt = pl.coalesce(pl.col("drop_detail"), prompt)
     row_id = pl.col("id") if "id" in batch.columns else pl.lit(None, pl.String)
     return batch.select(
         row_id.alias("id"),

@@ -33,6 +33,22 @@ SHARD_SCHEMA = {
 }
 SHARD_COLUMNS = list(SHARD_SCHEMA)
 
+# Quality figures of each kept row (stages/quality.py), after the columns above in every shard;
+# null when the build ran with --no-quality. Versions built before the quality stage lack them, so
+# readers that need only the core read SHARD_COLUMNS.
+QUALITY_SCHEMA = {
+    "reasoning_loop_sentences": pl.Int32,  # longest run of sentences repeating the block before them
+    "answer_loop_sentences": pl.Int32,
+    "reasoning_repeated_line_share": pl.Float32,  # share of bytes in lines that repeat an earlier line
+    "answer_repeated_line_share": pl.Float32,
+    "reasoning_top_2gram_share": pl.Float32,  # bytes of the most frequent word 2-gram (an upper bound)
+    "answer_top_2gram_share": pl.Float32,
+    "reasoning_foreign_share": pl.Float32,  # letters outside the language's scripts, per character
+    "answer_foreign_share": pl.Float32,
+    "reasoning_to_answer": pl.Float32,  # reasoning tokens per answer token
+}
+VERSION_SCHEMA = {**SHARD_SCHEMA, **QUALITY_SCHEMA}  # what a version's shards hold
+
 DROPPED_SCHEMA = {
     "id": pl.String,
     "source_index": pl.Int64,

@@ -22,7 +22,7 @@ from pathlib import Path
 from curate.errors import CurateError
 from curate.pipeline import Funnel
 from curate.sources import SourcePlan
-from curate.store import Store
+from curate.store import WORK_DIR, WORK_LOCK, Store, remove_work
 
 PLAN = "plan.json"
 SUBFOLDERS = ("parts", "dropped", "done")
@@ -50,12 +50,12 @@ def shard_name(index: int) -> str:
 
 class WorkFolder:
     def __init__(self, store: Store, name: str, key: str):
-        self.path = store.root / ".work" / f"{name}-{key[:16]}"
+        self.path = store.root / WORK_DIR / f"{name}-{key[:16]}"
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise CurateError(f"cannot write to store {store.root}: {e.strerror}") from None
-        self._lock = open(self.path / ".lock", "w")
+        self._lock = open(self.path / WORK_LOCK, "w")
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -86,7 +86,7 @@ class WorkFolder:
 
     def remove(self) -> None:
         self._lock.close()
-        shutil.rmtree(self.path, ignore_errors=True)
+        remove_work(self.path)
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -19,7 +19,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from curate.pipeline import PREVIEW_CHARS
-from curate.schema import DROPPED_SCHEMA, SHARD_SCHEMA
+from curate.schema import DROPPED_SCHEMA, VERSION_SCHEMA
 from curate.sources import InputShard
 from curate.store import DATA_DIR, DROPPED_FILE, sha256_file
 from curate.work import shard_name
@@ -68,7 +68,7 @@ def verdicts_for(dedup: pl.DataFrame, shards: list[InputShard]) -> pl.DataFrame:
 def write_shard(work: Path, number: int, total: int, pieces: list[Piece], verdicts: pl.DataFrame) -> dict:
     """Output shard `number` of `total` into the staging folder; returns its manifest entry."""
     path = work / "staging" / DATA_DIR / f"train-{number:05d}-of-{total:05d}.parquet"
-    with _ParquetFile(path, SHARD_SCHEMA) as out:
+    with _ParquetFile(path, VERSION_SCHEMA) as out:
         for piece in pieces:
             skip, take = piece.skip, piece.take
             for rows in _verdicted(work, piece.shard, verdicts):
@@ -135,7 +135,9 @@ class _ParquetFile:
         self.pending_rows = self.rows = 0
 
     def add(self, rows: pl.DataFrame) -> None:
-        self.pending.append(rows.select([pl.col(c).cast(t) for c, t in self.schema.items()]))
+        self.pending.append(rows.select(  # a column no stage made (quality figures with --no-quality): null
+            (pl.col(c) if c in rows.columns else pl.lit(None)).cast(t).alias(c) for c, t in self.schema.items()
+        ))
         self.pending_rows += rows.height
         while self.pending_rows >= ROW_GROUP_ROWS:
             self._flush(ROW_GROUP_ROWS)

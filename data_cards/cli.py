@@ -1,39 +1,44 @@
 """The data-cards command: show, list, diff and build cards of the versions in a curate store.
 
-User errors (CurateError) print `error: <message>` to stderr and exit 2, never a traceback.
+User errors (CurateError) print `error: <message>` to stderr and exit 2, never a traceback. Every
+verb first finishes builds that were killed right after they published (`Store.finish_interrupted`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
+import re
 
 import yaml
-from rich.console import Console
+from markdown_it import MarkdownIt
 from rich.markdown import Markdown
 from rich.markup import escape
 from rich.syntax import Syntax
-from rich.table import Table
 
 from curate.errors import CurateError
 from curate.store import Store, Version, default_store_root
+from curate.terminal import Column, Console, fitted_table, run_command
 from data_cards.card import CARD_JSON, README, write_card
-from data_cards.compute import CARD_FORMAT, checked_manifest
+from data_cards.compute import CARD_FORMAT
 from data_cards.diff import diff_versions
 from data_cards.plots import PLOTS_DIR
 from data_cards.render import split_front_matter
 
-PIPED_WIDTH = 240
+err = Console(stderr=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        return args.run(args)
-    except CurateError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return e.exit_code
+    return run_command(lambda: args.run(args), err)
+
+
+def _store(args) -> Store:
+    """The store, after finishing any build killed right after it published (its card, its work folder)."""
+    store = Store(args.store)
+    for line in store.finish_interrupted(write_card):
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    return store
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,30 +54,30 @@ def _parser() -> argparse.ArgumentParser:
 
     show = verbs.add_parser("show", parents=[common], help="render a version's card")
     show.add_argument("ref", metavar="NAME[@vN]", help="a version; the newest when @vN is left out")
-    show.add_argument("--format", choices=("md", "json"), default="md")
+    show.add_argument("--format", choices=("md", "json"), default="md",
+                      help="md: the rendered README.md; json: card.json (default: md)")
     show.set_defaults(run=_show)
 
     listing = verbs.add_parser("list", parents=[common], help="every version with its headline numbers")
     listing.add_argument(
-        "--verify", action="store_true", help="also check every shard's sha256 (reads all data)"
+        "--verify",
+        action="store_true",
+        help="also check every shard and dropped file against its sha256 and row count, "
+        "reading all data (default: check the manifests only)",
     )
     listing.set_defaults(run=_list)
 
     diff = verbs.add_parser("diff", parents=[common], help="what changed between two versions")
     diff.add_argument("a", metavar="NAME@vA")
     diff.add_argument("b", metavar="NAME@vB")
-    diff.add_argument("--format", choices=("table", "json"), default="table")
+    diff.add_argument("--format", choices=("table", "json"), default="table",
+                      help="table: tables for the terminal; json: the diff as JSON (default: table)")
     diff.set_defaults(run=_diff)
 
     build = verbs.add_parser("build", parents=[common], help="regenerate a card from the shards and manifest")
     build.add_argument("ref", metavar="NAME[@vN]")
     build.set_defaults(run=_build)
     return parser
-
-
-def _table_console() -> Console:
-    """Tables at the terminal's width; piped, wide enough that no cell is cut off with an ellipsis."""
-    return Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH)
 
 
 def _read_card_file(version: Version, name: str) -> str:
@@ -88,7 +93,7 @@ def _read_card_file(version: Version, name: str) -> str:
 
 
 def _show(args) -> int:
-    version = Store(args.store).resolve(args.ref)
+    version = _store(args).resolve(args.ref)
     version.verify()
     if args.format == "json":
         text = _read_card_file(version, CARD_JSON)
@@ -103,37 +108,87 @@ def _show(args) -> int:
     meta, body = split_front_matter(_read_card_file(version, README))
     plots_uri = (version.path / PLOTS_DIR).resolve().as_uri()
     console = Console()
-    console.print(Syntax(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).rstrip(), "yaml"))
-    console.print(Markdown(body.replace(f"]({PLOTS_DIR}/", f"]({plots_uri}/")))
+    console.print(Syntax(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).rstrip(), "yaml", word_wrap=True))
+    _print_markdown(console, body.replace(f"]({PLOTS_DIR}/", f"]({plots_uri}/"))
     return 0
 
 
+# Columns of the card's tables given up first on a narrow terminal (the token-length table has 12).
+CARD_DROP_ORDER = ("p5", "p95", "p25", "p75", "mean", "min", "p99", "sha256", "source_index")
+_NUMBER = re.compile(r"^[-+]?[0-9][0-9,.]*%?$")
+
+
+def _print_markdown(console: Console, body: str) -> None:
+    """Render markdown, its tables as fitted tables: rich's own markdown tables cut wide cells with an ellipsis."""
+    lines = body.splitlines(keepends=True)
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    done = 0
+    for k, token in enumerate(tokens):
+        if token.type != "table_open":
+            continue
+        start, end = token.map
+        console.print(Markdown("".join(lines[done:start])))
+        header, *rows = _table_rows(tokens[k:])
+        drop = {name: len(CARD_DROP_ORDER) - i for i, name in enumerate(CARD_DROP_ORDER)}
+        columns = [
+            Column(escape(name), "right" if rows and all(_NUMBER.match(row[i]) for row in rows) else "left",
+                   drop.get(name, 0))
+            for i, name in enumerate(header)
+        ]
+        console.print(fitted_table(console, None, columns, [[escape(cell) for cell in row] for row in rows]))
+        console.print()
+        done = end
+    console.print(Markdown("".join(lines[done:])))
+
+
+def _table_rows(tokens) -> list[list[str]]:
+    """Plain text of each cell of the markdown table that `tokens` starts with, header row first."""
+    rows: list[list[str]] = []
+    for token in tokens:
+        if token.type == "table_close":
+            return rows
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline":
+            rows[-1].append("".join(child.content for child in token.children or [] if child.type in ("text", "code_inline")))
+    return rows
+
+
+LIST_COLUMNS = [
+    Column("Version"),
+    Column("Created", drop=6),
+    Column("Read", "right", drop=3),
+    Column("Kept", "right"),
+    Column("Topics", drop=1),
+    Column("Languages", drop=2),
+    Column("Median tokens", "right", drop=5),
+    Column("Card"),
+]
+
+
 def _list(args) -> int:
-    store = Store(args.store)
+    store = _store(args)
     versions = store.all_versions()
     if not versions:
-        raise CurateError(f"no versions in store {store.root}: publish one with `curate build`")
-    table = Table(title=f"Versions in {store.root}")
-    for column in ("Version", "Created", "Read", "Kept", "Topics", "Languages", "Median tokens", "Card"):
-        table.add_column(
-            column, no_wrap=column == "Version", justify="right" if column in ("Read", "Kept") else "left"
-        )
-    problems = []
+        print(store.empty_message())
+        return 0
+    rows, problems = [], []
     for version in versions:
         try:
-            table.add_row(*map(escape, _headline(version, args.verify)))
+            rows.append(list(map(escape, _headline(version, args.verify))))
         except CurateError as e:
             problems.append(str(e))
-            table.add_row(version.ref, "-", "-", "-", "-", "-", "-", "[red]broken[/red]")
-    _table_console().print(table)
+            rows.append([version.ref, "-", "-", "-", "-", "-", "-", "broken"])
+    console = Console()
+    console.print(fitted_table(console, f"Versions in {store.root}", LIST_COLUMNS, rows))
     for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
+        err.print(f"error: {problem}", markup=False, highlight=False, soft_wrap=True)
     return 2 if problems else 0
 
 
 def _headline(version: Version, verify: bool) -> list[str]:
     """One line from the manifest and, when present, card.json: cheap unless `verify` is set."""
-    manifest = checked_manifest(version)
+    manifest = version.checked_manifest()
     if verify:
         version.verify()
     missing = [path.name for path in version.shard_paths if not path.is_file()]
@@ -169,52 +224,60 @@ def _headline(version: Version, verify: bool) -> list[str]:
 
 
 def _diff(args) -> int:
-    store = Store(args.store)
+    store = _store(args)
     diff = diff_versions(store.resolve(args.a), store.resolve(args.b))
     if args.format == "json":
         print(json.dumps(diff, indent=2, ensure_ascii=False))
         return 0
     a, b = diff["a"], diff["b"]
-    console = _table_console()
+    # Same dataset: columns say v1 and v2, so the tables fit 80 columns; the title says which.
+    same = a.split("@")[0] == b.split("@")[0]
+    la, lb = (a.split("@")[1], b.split("@")[1]) if same else (a, b)
+    console = Console()
+    right = "right"
+    console.print(f"[bold]{escape(a)} -> {escape(b)}[/bold]", highlight=False)
 
-    config = Table(title="Config, source and code")
-    for column in ("Setting", a, b):
-        config.add_column(column)
-    for change in diff["config"]:
-        config.add_row(escape(change["key"]), escape(_value(change["a"])), escape(_value(change["b"])))
-    console.print(config if diff["config"] else "Config, source and code: identical")
+    if diff["config"]:
+        rows = [[escape(c["key"]), escape(_value(c["a"])), escape(_value(c["b"]))] for c in diff["config"]]
+        console.print(fitted_table(console, "Config, source and code", [Column("Setting"), Column(la), Column(lb)], rows))
+    else:
+        console.print("Config, source and code: identical")
 
-    funnel = Table(title="Funnel (rows)")
-    for column, justify in (("Step", "left"), (a, "right"), (b, "right"), ("Δ", "right")):
-        funnel.add_column(column, justify=justify)
-    for line in diff["funnel"]:
-        label = f"  {escape(line['reason'])}" if line["reason"] else f"[bold]{escape(line['stage'])}[/bold]"
-        funnel.add_row(label, _count(line["a"]), _count(line["b"]), _delta(line["a"], line["b"]))
-    console.print(funnel)
+    rows = [
+        [
+            f"  {escape(line['reason'])}" if line["reason"] else f"[bold]{escape(line['stage'])}[/bold]",
+            _count(line["a"]),
+            _count(line["b"]),
+            _delta(line["a"], line["b"]),
+        ]
+        for line in diff["funnel"]
+    ]
+    columns = [Column("Step"), Column(la, right), Column(lb, right), Column("Δ", right)]
+    console.print(fitted_table(console, "Funnel (rows)", columns, rows))
 
     for key, title in (("topics", "Topic mix"), ("languages", "Language mix")):
-        mix = Table(title=title)
-        for column in (key[:-1].capitalize(), f"{a} rows", "share", f"{b} rows", "share", "Δ share"):
-            mix.add_column(column, justify="left" if column == key[:-1].capitalize() else "right")
-        for entry in diff[key]:
-            mix.add_row(
+        label = key[:-1].capitalize()
+        columns = [Column(label), Column(f"{la} rows", right), Column("share", right), Column(f"{lb} rows", right),
+                   Column("share", right), Column("Δ share", right)]
+        rows = [
+            [
                 escape(entry[key[:-1]]),
                 f"{entry['a_rows']:,}",
                 f"{100 * entry['a_share']:.1f}%",
                 f"{entry['b_rows']:,}",
                 f"{100 * entry['b_share']:.1f}%",
                 f"{100 * (entry['b_share'] - entry['a_share']):+.1f} pt",
-            )
-        console.print(mix)
+            ]
+            for entry in diff[key]
+        ]
+        console.print(fitted_table(console, title, columns, rows))
 
-    lengths = Table(title="Token lengths")
-    for column in ("Part", "Stat", a, b, "Δ"):
-        lengths.add_column(column, justify="left" if column in ("Part", "Stat") else "right")
-    for line in diff["lengths"]:
-        lengths.add_row(
-            line["part"], line["stat"], _count(line["a"]), _count(line["b"]), _delta(line["a"], line["b"])
-        )
-    console.print(lengths)
+    rows = [
+        [line["part"], line["stat"], _count(line["a"]), _count(line["b"]), _delta(line["a"], line["b"])]
+        for line in diff["lengths"]
+    ]
+    columns = [Column("Part"), Column("Stat"), Column(la, right), Column(lb, right), Column("Δ", right)]
+    console.print(fitted_table(console, "Token lengths", columns, rows))
 
     rows = diff["rows"]
     console.print(
@@ -227,7 +290,7 @@ def _diff(args) -> int:
 
 
 def _build(args) -> int:
-    version = Store(args.store).resolve(args.ref)
+    version = _store(args).resolve(args.ref)
     readme = write_card(version)
     print(f"{version.ref}: wrote {readme}, {CARD_JSON} and {PLOTS_DIR}/")
     return 0

@@ -13,6 +13,7 @@ import polars as pl
 import curate
 from curate import schema
 from curate.errors import CurateError
+from curate.stages.quality import FIGURE_THRESHOLDS
 from curate.store import Version
 
 CARD_FORMAT = 1
@@ -36,12 +37,11 @@ _STAT_COLUMNS = [
     *(f"{part}_tokens" for part in LENGTH_PARTS),
     "dup_cluster_size",
 ]
-_MANIFEST_FIELDS = ("created", "code_version", "config", "config_hash", "source", "funnel", "shards", "rows")
 
 
 def compute_card(version: Version) -> dict:
     """The card's content as plain JSON-able data; raises CurateError when the version is broken."""
-    manifest = checked_manifest(version)
+    manifest = version.checked_manifest()
     version.verify()
     stats = _read_shards(version, _STAT_COLUMNS)
     dropped = _read_dropped(version)
@@ -68,6 +68,8 @@ def compute_card(version: Version) -> dict:
         },
         "duplicates": _duplicates(version, stats, funnel, dropped),
         "examples": _examples(version, stats, [t["topic"] for t in topics]),
+        "quality": _quality(version, manifest["config"], funnel),
+        "decontamination": _decontamination(manifest["config"], funnel),
         "shards": manifest["shards"],
     }
 
@@ -79,25 +81,6 @@ def truncate(text: str | None, limit: int) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit].rstrip()} … [{len(text) - limit:,} more characters]"
-
-
-def checked_manifest(version: Version) -> dict:
-    manifest = version.manifest
-    if not isinstance(manifest, dict):
-        raise CurateError(f"{version.ref}: manifest.json is corrupt (not a JSON object)")
-    missing = [field for field in _MANIFEST_FIELDS if field not in manifest]
-    if missing:
-        raise CurateError(f"{version.ref}: manifest.json is corrupt (missing {', '.join(missing)})")
-    funnel = manifest["funnel"]
-    if not isinstance(funnel, dict) or not {"read", "kept", "stages"} <= funnel.keys():
-        raise CurateError(f"{version.ref}: manifest.json is corrupt (funnel needs read, kept and stages)")
-    for stage in funnel["stages"]:
-        if not isinstance(stage, dict) or not {"stage", "input", "kept", "dropped"} <= stage.keys():
-            raise CurateError(f"{version.ref}: manifest.json is corrupt (a funnel stage lacks a field)")
-    for shard in manifest["shards"]:
-        if not isinstance(shard, dict) or not {"file", "rows", "sha256"} <= shard.keys():
-            raise CurateError(f"{version.ref}: manifest.json is corrupt (a shard lacks file, rows or sha256)")
-    return manifest
 
 
 def _read_shards(version: Version, columns: list[str]) -> pl.DataFrame:
@@ -315,3 +298,54 @@ def _texts(version: Version, source_indexes: list[int]) -> dict[int, dict]:
     except (pl.exceptions.PolarsError, OSError) as e:
         raise CurateError(f"{version.ref}: cannot read shards ({e})") from None
     return {row["source_index"]: row for row in rows.iter_rows(named=True)}
+
+
+def _stage(funnel: dict, name: str) -> dict | None:
+    return next((s for s in funnel["stages"] if s["stage"] == name), None)
+
+
+def _quality(version: Version, config: dict, funnel: dict) -> dict | None:
+    """The quality stage's thresholds, drops per check (examples are the funnel's) and the spread of
+    each figure over the kept rows; None for versions built before the stage existed."""
+    if "quality" not in config:
+        return None
+    thresholds, stage = config["quality"], _stage(funnel, "quality")
+    figures = {}
+    if thresholds is not None and version.shard_paths:
+        names = list(FIGURE_THRESHOLDS)
+        present = set(pl.read_parquet_schema(version.shard_paths[0]))
+        if present >= set(names):
+            stats = version.read(columns=names, verify=False)  # verified once, in compute_card
+            figures = {name: _spread(stats[name], thresholds[key]) for name, key in FIGURE_THRESHOLDS.items()}
+    return {
+        "thresholds": thresholds,
+        "input": stage["input"] if stage else 0,
+        "dropped": stage["dropped"] if stage else {},
+        "figures": figures,
+    }
+
+
+def _decontamination(config: dict, funnel: dict) -> dict | None:
+    """The eval files prompts were checked against (sha256, prompts) and the rows each one removed."""
+    if "decontaminate" not in config:
+        return None
+    stage = _stage(funnel, "decontaminate")
+    dropped = stage["dropped"] if stage else {}
+    files = [
+        {**{k: v for k, v in f.items() if k != "path"}, "dropped": dropped.get(f"contaminated:{f['label']}", 0)}
+        for f in config["decontaminate"]["files"]
+    ]
+    return {"ngram": config["decontaminate"]["ngram"], "input": stage["input"] if stage else 0, "files": files}
+
+
+def _spread(values: pl.Series, threshold: float) -> dict:
+    """Min, max and percentiles of a figure (floats kept as floats), beside its threshold."""
+    values = values.drop_nulls().cast(pl.Float64)
+    if values.is_empty():
+        return {"threshold": threshold, "min": None, "max": None, "percentiles": {}}
+    return {
+        "threshold": threshold,
+        "min": round(float(values.min()), 4),
+        "max": round(float(values.max()), 4),
+        "percentiles": {f"p{p}": round(float(values.quantile(p / 100, "linear")), 4) for p in PERCENTILES},
+    }

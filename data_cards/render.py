@@ -115,6 +115,7 @@ def render_readme(card: dict, sections: dict[str, str], plots: dict[str, str], k
         _composition(card, plots["composition"]),
         _lengths(card, plots["lengths"]),
         _duplicates(card),
+        *(section for section in (_quality(card), _decontamination(card)) if section),
         _examples(card),
         user["limitations"],
         _files(card),
@@ -328,5 +329,65 @@ def _files(card: dict) -> str:
             "`data-cards` and `curate` check each shard against its sha256 before reading.",
             _table(["File", "Rows", "sha256"], rows),
             f"Load it from this folder:\n\n{_fence(loader, 'python')}",
+        ]
+    )
+
+
+def _quality(card: dict) -> str | None:
+    quality = card.get("quality")
+    if quality is None:
+        return None
+    if quality["thresholds"] is None:
+        return "## Quality\n\nBuilt with `--no-quality`: no quality checks ran, and the quality columns are empty."
+    dropped = sum(quality["dropped"].values())
+    parts = [
+        "## Quality",
+        f"The quality stage saw {quality['input']:,} rows and dropped {dropped:,} "
+        f"({_percent(dropped, quality['input'])}): loops and repeated text, letters outside the prompt's "
+        "scripts, cut-off endings, unclosed code fences or brackets, too little reasoning, refusals and AI "
+        "boilerplate. Every kept row carries its figures as columns, so a stricter cut is one polars "
+        "filter away (e.g. `pl.col(\"reasoning_loop_sentences\") <= 2`).",
+    ]
+    if quality["figures"]:
+        columns = ["p50", "p90", "p99"]
+        rows = [
+            [f"`{name}`", _figure(stats["min"])]
+            + [_figure(stats["percentiles"].get(c)) for c in columns]
+            + [_figure(stats["max"]), _figure(stats["threshold"])]
+            for name, stats in quality["figures"].items()
+        ]
+        parts += [
+            "Figures of the kept rows, against the threshold each is checked with (`reasoning_to_answer` is a "
+            "minimum, the others maxima; loops, repeated lines and n-grams count only in parts of "
+            f"{quality['thresholds']['repetition_min_words']}+ words):",
+            _table(["Figure", "min", *columns, "max", "threshold"], rows),
+        ]
+    if quality["dropped"]:
+        rows = [[f"`{reason}`", f"{count:,}"] for reason, count in quality["dropped"].items()]
+        parts += ["Rows dropped per check (examples under Funnel):", _table(["Reason", "Rows"], rows)]
+    return "\n\n".join(parts)
+
+
+def _figure(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.3g}"
+
+
+def _decontamination(card: dict) -> str | None:
+    decontamination = card.get("decontamination")
+    if decontamination is None:
+        return None
+    files = decontamination["files"]
+    dropped = sum(f["dropped"] for f in files)
+    rows = [[f"`{f['label']}`", f"{f['prompts']:,}", f"`{f['sha256'][:16]}`", f"{f['dropped']:,}"] for f in files]
+    return "\n\n".join(
+        [
+            "## Decontamination",
+            f"Prompts were checked against {sum(f['prompts'] for f in files):,} eval prompts: a prompt equal to "
+            f"one after normalization (case, spacing, punctuation), sharing {decontamination['ngram']} words in a "
+            "row with one, or containing a shorter one whole, was dropped. "
+            f"{dropped:,} of {decontamination['input']:,} rows were.",
+            _table(["Eval file", "Prompts", "sha256", "Rows dropped"], rows),
         ]
     )

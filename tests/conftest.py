@@ -1,7 +1,10 @@
-"""Shared fixtures: generated glaive-shaped parquet files and a local Hub serving them."""
+"""Shared by the tests: generated glaive-shaped parquet files, a local Hub serving them, and a loader
+for the scripts of bench/ (which plant the data the tests and benchmarks share)."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -9,10 +12,26 @@ import pyarrow.parquet as pq
 import pytest
 from hub_server import HubServer
 
+BENCH = Path(__file__).parents[1] / "bench"
 HUB_REPO = "test-org/glaive-mini"
 HUB_FILES = 3
 HUB_ROWS = 6_000  # 2,000 rows per file
 HUB_ROW_GROUP_ROWS = 500  # so a file is several input shards when a test asks for small ones
+
+
+@pytest.fixture(scope="session")
+def bench_script():
+    """bench_script("faults") -> bench/faults.py as a module (loaded once)."""
+
+    def load(name: str):
+        if name not in sys.modules:
+            spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module  # dataclasses look their module up while it is being run
+            spec.loader.exec_module(module)
+        return sys.modules[name]
+
+    return load
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from curate.cli import main
-from curate.schema import SHARD_COLUMNS
+from curate.schema import VERSION_SCHEMA
 from curate.store import Store
 
 BUILD = ["build", "--topics", "writing,summary", "--source", "sample", "--quiet"]
@@ -37,7 +37,7 @@ def test_funnel_sums_to_rows_read(built):
 
     m = built[1].manifest
     funnel = m["funnel"]
-    lines = sum(1 for line in sample_files()[0].read_bytes().split(b"\n") if line.strip())
+    lines = sum(1 for f in sample_files() for line in f.read_bytes().split(b"\n") if line.strip())
     assert funnel["read"] == lines == m["source"]["rows"]  # the source's own count, not kept + drops
     drops = sum(sum(s["dropped"].values()) for s in funnel["stages"])
     assert funnel["read"] == funnel["kept"] + drops
@@ -46,7 +46,7 @@ def test_funnel_sums_to_rows_read(built):
         assert stage["input"] == previous, stage["stage"]
         previous = stage["kept"]
     assert [s["stage"] for s in funnel["stages"]] == [
-        "validate", "rewrite", "length", "topic", "language", "dedup_keys", "dedup"]
+        "validate", "rewrite", "length", "topic", "language", "decontaminate", "quality", "dedup_keys", "dedup"]
     dropped = built[1].read_dropped()
     assert dropped.height == drops
     assert dropped["source_index"].n_unique() == drops
@@ -57,7 +57,7 @@ def test_funnel_sums_to_rows_read(built):
 
 def test_every_kept_row_is_well_formed(built):
     rows = built[1].read()
-    assert rows.columns == SHARD_COLUMNS
+    assert rows.columns == list(VERSION_SCHEMA)
     assert set(rows["topic"]) <= {"writing", "summary"} and set(rows["language"]) == {"en"}
     pattern = re.compile(r"<reasoning>(.+)</reasoning>\n<answer>(.+)</answer>", re.S)
     for completion, reasoning, answer in rows.select("completion", "reasoning", "answer").iter_rows():
@@ -277,7 +277,7 @@ def reference(parquet_dataset, tmp_path_factory):
 @pytest.mark.parametrize("workers", [2, 3])
 def test_any_worker_count_gives_the_same_bytes(parquet_dataset, reference, tmp_path, workers):
     result = _build_api(tmp_path, str(parquet_dataset), workers=workers)
-    assert len(result.version.manifest["shards"]) == 5
+    assert len(result.version.manifest["shards"]) == -(-result.funnel.kept // 300) > 1  # output shards of 300 rows
     assert _version_hashes(result.version) == _version_hashes(reference)
     assert _counts(result.version) == _counts(reference)
     assert result.version.manifest["source"]["fingerprint"] == reference.manifest["source"]["fingerprint"]
@@ -315,7 +315,8 @@ def test_resume_from_a_gapped_work_folder_redoes_only_the_gaps(parquet_dataset, 
 def test_an_edit_that_keeps_size_and_mtime_is_a_new_version(tmp_path, capsys):
     rows = [{"prompt": f"Write a poem titled q{i:03d}x.", "response": "<think>r</think>a"} for i in range(300)]
     f = _jsonl(tmp_path / "in.jsonl", rows)
-    args = ["build", "--topics", "writing", "--source", str(f), "--store", str(tmp_path / "s"), "--quiet", "--workers", "1"]
+    args = ["build", "--topics", "writing", "--no-quality", "--source", str(f), "--store", str(tmp_path / "s"), "--quiet",
+            "--workers", "1"]
     assert main(args) == 0
     assert main(args) == 0 and "matches existing version writing@v1" in capsys.readouterr().out
     stat = f.stat()
@@ -337,12 +338,12 @@ def test_invalid_utf8_rows_are_dropped_and_counted(tmp_path, capsys, workers):
     f = tmp_path / "in.jsonl"
     f.write_bytes("\n".join(good[:10]).encode() + b'\n{"prompt": "Write \xff", "response": "x"}\n' + "\n".join(good[10:]).encode())
     store = tmp_path / "s"
-    assert main(["build", "--topics", "writing", "--source", str(f), "--store", str(store), "--quiet",
+    assert main(["build", "--topics", "writing", "--no-quality", "--source", str(f), "--store", str(store), "--quiet",
                  "--workers", workers]) == 0
     funnel = Store(store).resolve("writing").manifest["funnel"]
     assert funnel["read"] == 21 and funnel["stages"][0]["dropped"] == {"invalid_utf8": 1}
     capsys.readouterr()
-    assert main(["classify", str(f), "--topics", "writing"]) == 0
+    assert main(["classify", str(f), "--topics", "writing", "--no-quality"]) == 0
     verdicts = [json.loads(line)["verdict"] for line in capsys.readouterr().out.splitlines()]
     assert verdicts[10] == "validate:invalid_utf8" and verdicts.count("kept") >= 1
 
@@ -398,7 +399,8 @@ def test_nothing_published_names_a_path_of_this_machine(tmp_path):
     _jsonl(source / "a.jsonl", [{"prompt": f"Write a letter to my friend number {i}.",
                                  "response": "<think>plan</think>Dear friend"} for i in range(30)])
     store = tmp_path / "s"
-    assert main(["build", "--topics", "writing", "--source", str(source), "--store", str(store), "--quiet"]) == 0
+    assert main(["build", "--topics", "writing", "--no-quality", "--source", str(source), "--store", str(store),
+                 "--quiet"]) == 0
     version = Store(store).resolve("writing")
     assert version.manifest["source"]["files"] == ["a.jsonl"]
     for published in ("manifest.json", "card.json", "README.md"):

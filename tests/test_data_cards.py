@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from curate import schema
-from curate.store import DROPPED_FILE, Store, Version, sha256_file
+from curate.store import DROPPED_FILE, Store, Version, file_entry, sha256_file
 from data_cards import card as card_module
 from data_cards import compute_card, write_card
 from data_cards.cli import main
@@ -130,6 +130,7 @@ def fabricate(root: Path, indexes: range, threshold: float = 0.8, shards: int = 
         "funnel": {"read": read, "kept": kept.height, "stages": stages},
         "dedup": {"clusters": 0, "largest": 0, "rows_in_clusters": 0, "dropped": dup_dropped},
         "shards": shard_entries,
+        "dropped": file_entry(staging, DROPPED_FILE),
         "rows": kept.height,
     }
     return store.publish(NAME, staging, manifest)
@@ -404,7 +405,8 @@ def test_show_json_uses_store_from_environment(store, capsys, monkeypatch):
     assert json.loads(out) == json.loads((v1(store).path / "card.json").read_text())
 
 
-def test_list_has_one_line_per_version(store, capsys):
+def test_list_has_one_line_per_version(store, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # every column on one line each
     (v1(store).path / "card.json").unlink()
     code, out, err = run(capsys, "list", "--store", str(store), "--verify")
     assert (code, err) == (0, "")
@@ -468,11 +470,17 @@ def _corrupt_shard(store):
     path.write_bytes(path.read_bytes()[:-10] + b"0123456789")
 
 
+def _corrupt_shard_keeping_its_sha256(store):
+    """Garbage in a shard, and the manifest rewritten to match it: only reading the file can tell."""
+    path = v1(store).shard_paths[0]
+    path.write_bytes(b"not parquet at all" * 100)
+    _rewrite_manifest(store, lambda m: m["shards"][0].update(sha256=sha256_file(path)))
+
+
 BAD_INPUTS = {
     "unknown name": (None, ["show", "nosuch"], "no dataset named 'nosuch'"),
     "unknown version": (None, ["build", f"{NAME}@v9"], "has no version v9 in store"),
     "malformed ref": (None, ["show", "bad ref"], "malformed version reference"),
-    "empty store list": ("empty", ["list"], "no versions in store"),
     "empty store show": ("empty", ["show", NAME], "no dataset named"),
     "missing manifest": (
         lambda s: (v1(s).path / "manifest.json").unlink(),
@@ -514,6 +522,46 @@ BAD_INPUTS = {
         "dropped.parquet is missing",
     ),
     "no card yet": (lambda s: (v1(s).path / "README.md").unlink(), ["show", f"{NAME}@v1"], "has no card yet"),
+    "manifest without shards": (
+        lambda s: _rewrite_manifest(s, lambda m: m.pop("shards")),
+        ["show", f"{NAME}@v1"],
+        "no list of shards",
+    ),
+    "manifest that is a list": (
+        lambda s: (v1(s).path / "manifest.json").write_text("[1, 2]"),
+        ["build", f"{NAME}@v1"],
+        "not a JSON object",
+    ),
+    "shard path outside the version": (
+        lambda s: _rewrite_manifest(s, lambda m: m["shards"][0].update(file="../../x.parquet")),
+        ["show", f"{NAME}@v1"],
+        "outside the version folder",
+    ),
+    "corrupt shard with a matching sha256": (
+        _corrupt_shard_keeping_its_sha256,
+        ["show", f"{NAME}@v1"],
+        "is not a readable parquet file",
+    ),
+    "corrupt shard with a matching sha256 in diff": (
+        _corrupt_shard_keeping_its_sha256,
+        ["diff", f"{NAME}@v1", f"{NAME}@v2"],
+        "is not a readable parquet file",
+    ),
+    "shard row count differs from the manifest": (
+        lambda s: _rewrite_manifest(s, lambda m: m["shards"][0].update(rows=m["shards"][0]["rows"] + 1)),
+        ["list", "--verify"],
+        "rows, the manifest says",
+    ),
+    "stray file in data/": (
+        lambda s: shutil.copy(v1(s).shard_paths[0], v1(s).path / "data" / "extra.parquet"),
+        ["show", f"{NAME}@v1"],
+        "data/extra.parquet is not in the manifest",
+    ),
+    "corrupt dropped file": (
+        lambda s: v1(s).dropped_path.write_bytes(v1(s).dropped_path.read_bytes()[:-8]),
+        ["build", f"{NAME}@v1"],
+        "dropped file dropped/dropped.parquet does not match its sha256",
+    ),
 }
 
 
@@ -529,4 +577,5 @@ def test_bad_input_exits_2_with_a_clear_message(case, store, tmp_path, capsys):
     code, out, err = run(capsys, *args, "--store", str(root))
     assert code == 2
     assert err.startswith("error: ") and message in err, err
+    assert err.count("\n") == 1, err  # one line, however long
     assert "Traceback" not in out + err

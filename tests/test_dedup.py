@@ -1,5 +1,6 @@
 import itertools
 import json
+import math
 import random
 import re
 
@@ -353,3 +354,25 @@ def test_embedded_sample_recall_and_precision():
     recall, precision = pairwise_scores(truth["dup_group"].to_list(), cluster_survivors(prompts, indexes))
     assert truth["dup_group"].n_unique() > 50
     assert recall >= 0.95 and precision >= 0.99, (recall, precision)
+
+
+def test_planted_pairs_have_the_similarity_they_claim(bench_script):
+    bench = bench_script("dedup_bench")  # plants the pairs and prints the same table at a larger size
+    texts, similarity = bench.planted_pairs(3, edges=(0.6, 0.8, 0.95), seed=1)
+    for k, expected in enumerate(similarity):
+        assert jaccard(texts[2 * k], texts[2 * k + 1]) == pytest.approx(expected)
+    assert ((similarity >= 0.59) & (similarity < 0.96)).all()
+
+
+def test_near_duplicates_by_band_of_similarity(bench_script):
+    """Close to the threshold, not just far from it: each band's clustered share agrees with the S-curve
+    of the bands and rows in use, few pairs below 0.7 are merged and nearly all above 0.9 are."""
+    table = bench_script("dedup_bench").band_table(PARAMS, pairs_per_band=150)
+    for band in table["bands"]:
+        n, p = band["pairs"], band["expected_share"]
+        assert n >= 75, band
+        assert abs(band["flagged"] - n * p) <= 4 * math.sqrt(n * p * (1 - p)) + 2, band
+    shares = [band["flagged_share"] for band in table["bands"]]
+    assert max(shares[:2]) <= 0.08 and shares[-1] >= 0.9
+    assert table["recall_at_0.9"] >= 0.9
+    assert table["precision"] >= 0.75 and table["recall"] >= 0.7, table

@@ -1,4 +1,5 @@
 """The embedded sample: shape, ground truth, duplicates, languages, determinism, benchmark inputs.
+(Its planted quality failures and contaminated rows: tests/test_sample_failures.py.)
 
 Similarity is recomputed here with its own normalization (lowercase, punctuation replaced by a space
 or removed, word 3-grams), independent of the generator's code.
@@ -38,14 +39,14 @@ def cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def rows(cache):
-    (data,) = sample.sample_files()
-    with open(data, encoding="utf-8") as f:
+    """The 3,200 rows of the first file (the planted part has tests of its own)."""
+    with open(sample.sample_files()[0], encoding="utf-8") as f:
         return [json.loads(line) for line in f]
 
 
 @pytest.fixture(scope="session")
 def truth(cache):
-    return sample.ground_truth()
+    return sample.ground_truth().filter(pl.col("index") < sample.SAMPLE_ROWS).drop("planted", "near_miss")
 
 
 def words(text: str, strip: bool) -> list[str]:
@@ -74,8 +75,9 @@ def test_api_and_cache(cache, rows, truth):
     d = sample.sample_dir()
     assert d.parent == cache and d.name.startswith("sample-")
     files = sample.sample_files()
-    assert files == [d / "sample.jsonl"] and files[0].exists()
-    assert (d / "ground_truth.parquet").exists()
+    assert files == [d / "sample.jsonl", d / "quality.jsonl"] and all(f.exists() for f in files)
+    assert (d / "ground_truth.parquet").exists() and (d / "quality_truth.parquet").exists()
+    assert sample.eval_prompts_file() == d / "eval_prompts.jsonl" and sample.eval_prompts_file().exists()
     mtime = files[0].stat().st_mtime_ns
     assert sample.sample_files()[0].stat().st_mtime_ns == mtime  # cached, not regenerated
     assert sample.SAMPLE_ROWS >= 3000
@@ -234,13 +236,14 @@ def digest(folder: Path) -> dict:
 def test_deterministic(tmp_path, cache):
     """Same bytes every time, also under another hash seed (no set or dict-order dependence)."""
     a, b = tmp_path / "a", tmp_path / "b"
-    assert sample.write_sample(a) == [a / "sample.jsonl"]
+    assert sample.write_sample(a) == [a / "sample.jsonl", a / "quality.jsonl"]
     code = ("import sys; from pathlib import Path; from curate.sources import sample; "
             "sample.write_sample(Path(sys.argv[1]))")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code, str(b)], check=True, env=env, cwd=Path(__file__).parents[1])
     assert digest(a) == digest(b) == digest(sample.sample_dir())
-    assert set(digest(a)) == {"sample.jsonl", "ground_truth.parquet"}
+    assert set(digest(a)) == {"sample.jsonl", "ground_truth.parquet", "quality.jsonl", "quality_truth.parquet",
+                              "eval_prompts.jsonl"}
 
 
 # --- benchmark inputs -----------------------------------------------------------------------------------
@@ -268,7 +271,49 @@ def test_bench_shards(tmp_path, monkeypatch):
     assert 0.03 < zh < 0.08 and 0.025 < ru < 0.07, (zh, ru)
 
 
-def test_bench_default_shard_size(tmp_path):
-    files = sample.write_sample(tmp_path, rows=1500)
-    assert [f.name for f in files] == ["part-00000.parquet"]
-    assert pl.read_parquet(files[0]).height == 1500
+@pytest.fixture(scope="module")
+def bench_1500(tmp_path_factory):
+    return sample.write_sample(tmp_path_factory.mktemp("bench"), rows=1500)
+
+
+def test_bench_default_shard_size(bench_1500):
+    assert [f.name for f in bench_1500] == ["part-00000.parquet"]
+    assert pl.read_parquet(bench_1500[0]).height == 1500
+
+
+# --- unchanged output ------------------------------------------------------------------------------------
+
+# What the generator wrote before its seed material moved from Python modules to YAML files (commit
+# ee1b17b): any change to the seed or the generator that alters the sample shows up here. Parquet files
+# are hashed by content (rows as JSON lines), since their bytes also carry the writer library's version.
+EMBEDDED_SHA256 = {
+    "sample.jsonl": "fd943cd27c7a5892737b7f76c0fc1d4e6d7b5c2c5e21ec2c5e35d0f36c05fe4f",
+    "ground_truth.parquet": "e807a6108272d7187687b184c8423e761e722432c0d87d8374df9c4ee06c3fdb",
+}
+BENCH_1500_SHA256 = {"part-00000.parquet": "007b5e8ded2343ca40a0dc3ab36ab397831a8bc9e3be41576e032757f842d0a1"}
+# The planted part (sample_failures.py): it follows that module, sample_seed/failures.yaml and the
+# trainer's train/prompts.jsonl (whose prompts it copies), so a change to any of them shows up here.
+PLANTED_SHA256 = {
+    "quality.jsonl": "6fd1e6358c39335f9cc251ae6e7a5d48b87a0a0fce6573be90fb09dac3205b59",
+    "quality_truth.parquet": "a612365a4e17aca3da273423eca28ad801df8821d5e0be2388cf8fb26373511e",
+    "eval_prompts.jsonl": "749ba7df2186a3f3cd9ad12a3ad7995bea5d57cf4334e167587bdff96fe25d26",
+}
+
+
+def content_sha256(path: Path) -> str:
+    if path.suffix != ".parquet":
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    h = hashlib.sha256()
+    for row in pl.read_parquet(path).iter_rows():
+        h.update(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+    return h.hexdigest()
+
+
+def test_embedded_sample_unchanged(cache):
+    folder = sample.sample_dir()
+    assert {name: content_sha256(folder / name) for name in EMBEDDED_SHA256} == EMBEDDED_SHA256
+    assert {name: content_sha256(folder / name) for name in PLANTED_SHA256} == PLANTED_SHA256
+
+
+def test_generated_input_unchanged(bench_1500):
+    assert {f.name: content_sha256(f) for f in bench_1500} == BENCH_1500_SHA256

@@ -106,7 +106,7 @@ def test_sources_record_paths_relative_to_their_root(tmp_path):
     assert open_source(str(tmp_path / "sub" / "b.jsonl")).plan().describe("x")["files"] == ["b.jsonl"]
     assert open_source(str(tmp_path / "*.jsonl")).plan().describe("x")["files"] == ["a.jsonl"]
     sample = open_source("sample").plan().describe("x")
-    assert sample["files"] == ["sample.jsonl"] and str(tmp_path) not in json.dumps(sample)
+    assert sample["files"] == ["sample.jsonl", "quality.jsonl"] and str(tmp_path) not in json.dumps(sample)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The embedded sample: a small glaive-shaped dataset written by this project, generated on first use.
 
-Why generated and not shipped: the seed material (phrase pools in `sample_seed/`) is a few hundred KB,
-the sample it expands to is ~20 MB. Generation is deterministic (one `random.Random(seed)`, no set or
+Why generated and not shipped: the seed material (phrase pools in `sample_seed/*.yaml`, one file per
+language plus `shared.yaml`) is a few hundred KB, the sample it expands to is ~20 MB. Generation is deterministic (one `random.Random(seed)`, no set or
 hash-order dependence), so every machine gets byte-identical files and the cache folder is named after
 a hash of the code and the seed material.
 
@@ -37,8 +37,10 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+import yaml
 
-from curate.sources.sample_seed import CODE_TASKS, LANGS, SEEDS
+SEED_DIR = Path(__file__).with_name("sample_seed")
+LANGS = ["en", "de", "fr", "es", "pt", "it", "ru", "zh"]  # the order of the cells: part of the sample
 
 SAMPLE_ROWS = 3200
 
@@ -86,11 +88,12 @@ _SPACES = re.compile(r"(?<=\S) {2,}|(?<=\S) +(?=\n)")
 @functools.lru_cache(maxsize=1)
 def content_version() -> str:
     """Hash of the generator and its seed material: a new version gets a new cache folder."""
+    from curate.sources import sample_failures
+
     h = hashlib.sha256()
-    here = Path(__file__).resolve()
-    files = [here] + sorted((here.parent / "sample_seed").glob("*.py"))
-    for f in files:
+    for f in [Path(__file__), Path(sample_failures.__file__), *sorted(SEED_DIR.glob("*.yaml"))]:
         h.update(f.name.encode() + b"\0" + f.read_bytes())
+    h.update(b"trainer prompts\0" + sample_failures.trainer_prompts_bytes())
     return h.hexdigest()[:12]
 
 
@@ -115,23 +118,59 @@ def sample_dir() -> Path:
 
 
 def sample_files() -> list[Path]:
-    """The embedded sample's data file (JSONL, so null and non-string fields survive)."""
-    return [sample_dir() / "sample.jsonl"]
+    """The embedded sample's data files (JSONL, so null and non-string fields survive): the 3,200 rows,
+    then the planted quality failures and contaminated rows (sample_failures.py)."""
+    return [sample_dir() / "sample.jsonl", sample_dir() / "quality.jsonl"]
+
+
+def eval_prompts_file() -> Path:
+    """The sample's own eval prompts, for `--decontaminate`: its contaminated rows copy them."""
+    return sample_dir() / "eval_prompts.jsonl"
 
 
 def ground_truth() -> pl.DataFrame:
-    """Per row: index (= source_index), topic, language, malformed kind (or null), dup_group (or null)."""
-    return pl.read_parquet(sample_dir() / "ground_truth.parquet")
+    """Per row of both files: index (= source_index), topic, language, malformed kind (or null),
+    dup_group (or null), planted (the reason the quality stage or decontamination should drop it
+    with, or null) and near_miss (the check a clean row nearly trips, or null)."""
+    first = pl.read_parquet(sample_dir() / "ground_truth.parquet").with_columns(
+        pl.lit(None, pl.String).alias("planted"), pl.lit(None, pl.String).alias("near_miss")
+    )
+    return pl.concat([first, pl.read_parquet(sample_dir() / "quality_truth.parquet")])
 
 
 def write_sample(out_dir: Path, rows: int | None = None, seed: int = 0) -> list[Path]:
-    """rows=None: the embedded sample (sample.jsonl + ground_truth.parquet); returns [sample.jsonl].
+    """rows=None: the embedded sample: sample.jsonl + ground_truth.parquet (3,200 rows), quality.jsonl +
+    quality_truth.parquet (planted failures) and eval_prompts.jsonl; returns the two data files.
     rows=N: a benchmark input of the same shape as parquet shards part-NNNNN.parquet; returns them."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if rows is None:
-        return [_write_embedded(out_dir, seed)]
+        return _write_embedded(out_dir, seed)
     return _write_bench(out_dir, int(rows), seed)
+
+
+# --------------------------------------------------------------------------------------------------
+# Seed material
+# --------------------------------------------------------------------------------------------------
+
+def _read_yaml(name: str) -> dict:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 20x faster
+    with open(SEED_DIR / f"{name}.yaml", encoding="utf-8") as f:
+        return yaml.load(f, Loader=loader)
+
+
+@functools.cache
+def shared_seed() -> dict:
+    """What every language shares: number pools (`slots`) and the coding tasks (`code_tasks`)."""
+    return _read_yaml("shared")
+
+
+@functools.cache
+def lang_seed(lang: str) -> dict:
+    """One language's seed (format: the comments atop en.yaml); shared pools sit under its own."""
+    data = _read_yaml(lang)
+    data["slots"] = {**shared_seed()["slots"], **data["slots"]}
+    return data
 
 
 # --------------------------------------------------------------------------------------------------
@@ -237,7 +276,7 @@ def make_prompt(rng: random.Random, lang: str, topic: str, kind: dict | None = N
                 prompt_only: bool = False) -> dict:
     """One prompt and the context its response needs (kind, slot values, generator results).
     prompt_only: skip computing answers (benchmark rows draw responses from a pool)."""
-    L = SEEDS[lang]
+    L = lang_seed(lang)
     kind = kind or _pick_kind(rng, L["topics"][topic])
     slots = _Slots(rng, {**L["slots"], **kind.get("slots", {})})
     ctx = {"lang": lang, "topic": topic, "kind": kind, "slots": slots, "steps": [], "answer": None,
@@ -280,7 +319,7 @@ def draw_length(rng: random.Random, lang: str, topic: str) -> int:
         return rng.randint(42_000, 80_000)  # runaway: far over any limit in every language
     else:
         n = max(1200, int(MEDIAN_CHARS[topic] * math.exp(rng.gauss(0, 0.33))))
-    return max(120, int(n * SEEDS[lang]["char_scale"]))
+    return max(120, int(n * lang_seed(lang)["char_scale"]))
 
 
 def _filler(rng: random.Random, deck: _Deck, L: dict, ctx: dict, looping: bool) -> str:
@@ -414,7 +453,7 @@ def _list_join(out: list[str]) -> str:
 
 def make_response(rng: random.Random, ctx: dict, target: int) -> tuple[str, str]:
     """(trace, answer) for a prompt context, together about `target` chars."""
-    L = SEEDS[ctx["lang"]]
+    L = lang_seed(ctx["lang"])
     frac = ctx["kind"].get("answer_frac", 0.25)
     if target < 700:
         answer = ctx["answer"] if ctx["answer"] is not None else _short_answer(rng, ctx)
@@ -778,7 +817,7 @@ def _g_code(rng, L, kind, ctx):
     """A coding task from the shared task table, described in the row's language."""
     s, co = ctx["slots"], L["code"]
     tid = rng.choice(list(co["tasks"]))
-    task = CODE_TASKS[tid]
+    task = shared_seed()["code_tasks"][tid]
     desc = co["tasks"][tid]  # one description, or several phrasings
     s["desc"] = fill(rng.choice(desc) if isinstance(desc, list) else desc, rng, s)
     s["plang"] = task["lang_name"]
@@ -908,7 +947,7 @@ def _distinct_prompt(rng, lang, topic, index: _PromptIndex, char_index: _PromptI
     """A prompt of the topic unlike every earlier one. The kind is drawn first, so kinds with fewer
     possible prompts keep their share; only when one is exhausted does another kind step in."""
     best, best_sim = None, 2.0
-    kinds = SEEDS[lang]["topics"][topic]
+    kinds = lang_seed(lang)["topics"][topic]
     kind = _pick_kind(rng, kinds)
     for t in range(tries):
         if t and t % 20 == 0:
@@ -928,7 +967,7 @@ def _distinct_prompt(rng, lang, topic, index: _PromptIndex, char_index: _PromptI
 def near_edit(rng: random.Random, lang: str, prompt: str) -> str:
     """A near copy of a prompt: case/punctuation/whitespace changes, one word appended or swapped.
     Kept only when its word-3-gram Jaccard with the original is >= 0.9 (both normalizations)."""
-    L = SEEDS[lang]
+    L = lang_seed(lang)
     words = prompt.split()
     edits = ["case", "punct", "space", "append", "swap"]
     rng.shuffle(edits)
@@ -998,7 +1037,7 @@ def generate(seed: int = 0) -> tuple[list[dict], list[dict]]:
     index, char_index = _PromptIndex(), _PromptIndex(_char_grams)
     base = []
     for lang, topic, n in cell_counts(distinct):
-        spaceless = not SEEDS[lang]["sep"]
+        spaceless = not lang_seed(lang)["sep"]
         for _ in range(n):
             ctx = _distinct_prompt(rng, lang, topic, index, char_index if spaceless else None)
             index.add(ctx["prompt"])
@@ -1051,16 +1090,24 @@ def generate(seed: int = 0) -> tuple[list[dict], list[dict]]:
 
 TRUTH_SCHEMA = {"index": pl.Int64, "topic": pl.String, "language": pl.String, "malformed": pl.String,
                 "dup_group": pl.Int64}
+PLANTED_SCHEMA = {**TRUTH_SCHEMA, "planted": pl.String, "near_miss": pl.String}
 
 
-def _write_embedded(out_dir: Path, seed: int) -> Path:
+def _write_embedded(out_dir: Path, seed: int) -> list[Path]:
+    from curate.sources import sample_failures
+
     rows, truth = generate(seed)
-    data = out_dir / "sample.jsonl"
-    with open(data, "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    planted, planted_truth = sample_failures.write(out_dir, seed, [r["prompt"] for r in rows if isinstance(r["prompt"], str)])
+    planted_truth = [{"index": len(rows) + i, "malformed": None, **t} for i, t in enumerate(planted_truth)]
+    files = [out_dir / "sample.jsonl", out_dir / "quality.jsonl"]
+    for path, part in zip(files, (rows, planted)):
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in part)
     pl.DataFrame(truth, schema=TRUTH_SCHEMA).write_parquet(out_dir / "ground_truth.parquet",
                                                            compression="zstd", statistics=False)
-    return data
+    pl.DataFrame(planted_truth, schema=PLANTED_SCHEMA).write_parquet(out_dir / "quality_truth.parquet",
+                                                                     compression="zstd", statistics=False)
+    return files
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1084,7 +1131,7 @@ class _BenchCell:
     """Pools of one (language, topic) cell of a benchmark: short prompts, traces, answers."""
 
     def __init__(self, rng: random.Random, lang: str, topic: str, share: float):
-        self.lang, self.topic, self.L = lang, topic, SEEDS[lang]
+        self.lang, self.topic, self.L = lang, topic, lang_seed(lang)
         kinds = self.L["topics"][topic]
         short = [k for k in kinds if not _is_long(k)]
         self.long = [k for k in kinds if _is_long(k)]

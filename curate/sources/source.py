@@ -200,7 +200,8 @@ def open_source(spec: str) -> Source:
     if spec == "sample":
         from curate.sources.sample import sample_files
 
-        [data] = sample_files()
-        return Source("sample", LocalFiles(str(data.parent.resolve())), [data.name], license="apache-2.0")
+        files = sample_files()
+        return Source("sample", LocalFiles(str(files[0].parent.resolve())), [f.name for f in files],
+                      license="apache-2.0")
     location, files = find_files(spec)
     return Source("files", location, files)

@@ -1,0 +1,454 @@
+"""Quality stage: drop the ways distilled reasoning traces fail, and keep each row's figures.
+
+R1-style traces loop, switch script mid-thought, get cut off, think for one token before a long
+answer, or answer with a refusal. Each check has its own drop reason and threshold
+(`QualityThresholds`); the first failing check names the reason:
+
+- `refusal`, `boilerplate`: the answer opens with a refusal, or carries AI-assistant boilerplate;
+- `short_reasoning`, `thin_reasoning`: reasoning under a minimum, or far shorter than the answer;
+- `repeat_loop:PART`, `repeated_text:PART`, `top_ngram:PART` (PART = reasoning or answer): the
+  longest run of sentences that repeat earlier ones, the share of bytes in such sentences, and
+  Gopher's share of bytes in the most frequent word 2-, 3- or 4-gram;
+- `script_mix:PART`: letters outside the scripts of the prompt's language;
+- `truncated:PART`: ends mid-sentence; `unbalanced:PART`: an unclosed code fence or brackets.
+
+It runs after `language` (it needs the language and sees few rows) and is vectorized over the batch:
+word and sentence statistics come from `curate.words` (numpy over the UTF-8 bytes), the rest from
+polars expressions on short tails and prefixes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+import numpy as np
+import polars as pl
+
+from curate.errors import CurateError
+from curate.schema import DROP_REASON, QUALITY_SCHEMA
+from curate.stages.base import Stage
+from curate.words import Segments, Words, fmix64, lines, ngram_bytes, ngram_hashes, split_words
+
+PARTS = ("reasoning", "answer")
+NGRAMS = (2, 3, 4)
+LOOP_PERIODS = 6  # a loop repeats a block of up to this many sentences; longer ones: repeated lines
+DETAIL_CHARS = 200  # excerpt kept as a dropped row's preview
+
+# Every check's reasons, in the order they are tried.
+REASONS = (
+    "refusal", "boilerplate", "short_reasoning", "thin_reasoning",
+    *(f"{check}:{part}" for check in ("repeat_loop", "repeated_lines", "top_ngram", "script_mix", "unbalanced",
+                                      "truncated") for part in PARTS),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QualityThresholds:
+    """Where each check starts to drop: a figure above its maximum (below its minimum) fails.
+
+    Defaults were set on the embedded sample, to find its planted failures and keep its clean rows
+    (bench/quality_bench.py prints both). The n-gram shares are 1.5x Gopher's web-text values
+    (0.20, 0.18, 0.16), which dropped 1.4% of the sample's clean answers: lists with a recurring
+    phrase per item."""
+
+    max_loop_sentences: int = 6  # sentences in a row that repeat the block just before them
+    max_repeated_line_share: float = 0.3  # share of a part's bytes in lines that repeat an earlier line
+    max_top_2gram_share: float = 0.30  # share of bytes in the most frequent word 2-gram
+    max_top_3gram_share: float = 0.27
+    max_top_4gram_share: float = 0.24
+    repetition_min_words: int = 50  # shorter parts skip the repetition checks: a few words prove nothing
+    max_foreign_share: float = 0.002  # letters outside the language's scripts, per character
+    truncation_min_words: int = 5  # a last prose line of this many words without end punctuation was cut off
+    max_unclosed_brackets: int = 0  # ( [ { opened and never closed in the answer, net (code and :( aside)
+    min_reasoning_tokens: int = 8
+    min_reasoning_ratio: float = 0.05  # reasoning tokens per answer token
+    reasoning_ratio_by_topic: tuple[tuple[str, float], ...] = ()  # (topic, ratio) overrides
+    refusal_chars: int = 300  # a refusal must start within this many characters of the answer
+
+    def __post_init__(self):
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "reasoning_ratio_by_topic":
+                if not all(isinstance(r, float | int) and not isinstance(r, bool) and r >= 0 for _, r in value):
+                    raise CurateError(f"quality {f.name}: ratios must be non-negative numbers, got {value!r}")
+            elif isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise CurateError(f"quality threshold {f.name} must be a non-negative number, got {value!r}")
+            elif f.type == "int" and not isinstance(value, int):
+                raise CurateError(f"quality threshold {f.name} must be a whole number, got {value!r}")
+
+    @property
+    def exact_ngram_from(self) -> float:
+        """Top 2-gram share from which a text's 2-, 3- and 4-gram shares are counted exactly: a 3-gram
+        covers at most twice the bytes of one of its 2-grams, a 4-gram 7/3 times."""
+        return min(self.max_top_2gram_share, self.max_top_3gram_share / 2, self.max_top_4gram_share * 3 / 7)
+
+    def describe(self) -> dict:
+        described = asdict(self)
+        described["reasoning_ratio_by_topic"] = dict(self.reasoning_ratio_by_topic)
+        return described
+
+    @classmethod
+    def parse(cls, spec: str) -> QualityThresholds:
+        """'max_loop_sentences=6,min_reasoning_ratio.writing=0.02' -> thresholds (defaults elsewhere)."""
+        values, by_topic = {}, {}
+        kinds = {f.name: f.type for f in fields(cls) if f.name != "reasoning_ratio_by_topic"}
+        for item in filter(None, (s.strip() for s in spec.split(","))):
+            key, eq, raw = (x.strip() for x in item.partition("="))
+            topic = None
+            if key.startswith("min_reasoning_ratio."):
+                key, topic = "min_reasoning_ratio", key.split(".", 1)[1]
+            if not eq or key not in kinds:
+                raise CurateError(f"--quality expects KEY=VALUE with KEY one of {', '.join(kinds)} "
+                                  f"(or min_reasoning_ratio.TOPIC); got {item!r}")
+            try:
+                value = int(raw) if kinds[key] == "int" else float(raw)
+            except ValueError:
+                raise CurateError(f"--quality {key} needs a {kinds[key]}, got {raw!r}") from None
+            if topic is None:
+                values[key] = value
+            else:
+                by_topic[topic] = value
+        return cls(**values, reasoning_ratio_by_topic=tuple(sorted(by_topic.items())))
+
+
+# The threshold each kept figure (schema.QUALITY_SCHEMA) is checked against; the data card shows both.
+FIGURE_THRESHOLDS = {
+    **{f"{part}_loop_sentences": "max_loop_sentences" for part in PARTS},
+    **{f"{part}_repeated_line_share": "max_repeated_line_share" for part in PARTS},
+    **{f"{part}_top_2gram_share": "max_top_2gram_share" for part in PARTS},
+    **{f"{part}_foreign_share": "max_foreign_share" for part in PARTS},
+    "reasoning_to_answer": "min_reasoning_ratio",
+}
+
+
+# Scripts each language is written in, beyond Latin (always allowed: code, names, units) and Greek
+# (math letters). Languages in neither table are not checked.
+LATIN_LANGUAGES = frozenset(
+    "af az bs ca cs cy da de en eo es et eu fi fr ga gl ha hr hu id ig is it jv la lb lt lv mg ms mt nl "
+    "no oc pl pt ro sk sl so sq su sv sw tl tr uz vi yo zu".split()
+)
+SCRIPTS = {
+    "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic", "sr": "Cyrillic", "mk": "Cyrillic",
+    "be": "Cyrillic", "kk": "Cyrillic", "ky": "Cyrillic", "mn": "Cyrillic", "tg": "Cyrillic",
+    "zh": "Han Bopomofo", "ja": "Han Hiragana Katakana", "ko": "Hangul Han",
+    "ar": "Arabic", "fa": "Arabic", "ur": "Arabic", "ps": "Arabic", "he": "Hebrew", "yi": "Hebrew",
+    "hi": "Devanagari", "mr": "Devanagari", "ne": "Devanagari", "bn": "Bengali", "pa": "Gurmukhi",
+    "gu": "Gujarati", "ta": "Tamil", "te": "Telugu", "kn": "Kannada", "ml": "Malayalam", "si": "Sinhala",
+    "th": "Thai", "lo": "Lao", "km": "Khmer", "my": "Myanmar", "ka": "Georgian", "hy": "Armenian",
+    "am": "Ethiopic", "el": "Greek",
+}  # fmt: skip
+SPACELESS = frozenset({"zh", "ja"})  # sentences end at 。！？ with no space after
+# UTF-8 lead bytes of letters outside Latin and Greek: a cheap screen before the exact regex.
+_FOREIGN_LEAD = np.zeros(256, bool)
+_FOREIGN_LEAD[0xD0:0xE2] = True
+_FOREIGN_LEAD[0xE3:0xEE] = True
+_FOREIGN_LEAD[0xF0:0xF5] = True
+
+SKETCH_BUCKETS = 512  # per text and hash (9 of a 2-gram's top 18 bits each); a bucket's bytes bound its 2-grams
+SKETCH_TEXTS = 4096  # texts per sketch slice: bounds its memory to 16 MiB
+
+_NOT = r"(?:can(?:no|['’])t|can not|won['’]t|will not|am unable to|['’]m unable to|am not able to)"
+REFUSAL = (
+    r"(?i)^\W*(?:(?:i['’]?m|i am)\s+(?:really\s+|so\s+)?sorry|sorry|i apologi[sz]e|unfortunately)\b[^.!?\n]{0,80}?"
+    r"\b(?:can(?:no|['’])t|can not|unable|not able|won['’]t|will not)\b"
+    rf"|(?i)^\W*i\s+{_NOT}\s+(?:help|assist|provide|comply|fulfill|create|write|do|answer|support|generate|share|"
+    r"engage|continue|produce|give|complete|offer)\b"
+    r"|(?i)^\W*i\s+must\s+(?:decline|refuse)\b"
+    r"|^\W*(?:抱歉|对不起|很抱歉)[，,]?\s*(?:我)?(?:不能|无法)"
+)  # fmt: skip
+BOILERPLATE = (
+    r"(?i)\bas an? (?:ai|artificial intelligence)(?:(?: language)? (?:model|assistant|chatbot)|,)"
+    r"|(?i)\bas a (?:large )?language model\b"
+    r"|(?i)\bi(?:['’]m| am) (?:(?:just|only) an? (?:ai|artificial intelligence)|an? (?:ai|artificial intelligence)"
+    r"(?: language)? (?:model|assistant|chatbot)|an? ai[,.])"
+    r"|(?i)\bi (?:do not|don['’]t) have personal (?:opinions|feelings|emotions|beliefs|preferences|experiences)\b"
+    r"|(?i)\b(?:my (?:knowledge|training)(?:-| )?cut-?off|as of my last (?:knowledge )?update)\b"
+    r"|作为(?:一个|一名)?(?:人工智能|AI)(?:语言模型|助手)?"
+)  # fmt: skip
+# How the last line of a part can stop mid-sentence (trailing closers stripped first).
+_CLOSERS = r"[\s\"'”’»」』)\]}*_`~]+$"
+_OPEN_END = (
+    r"(?i)(?:[,;:(\[{\-–—]|\b(?:and|or|but|the|a|an|to|of|with|for|in|on|that|which|because|so|if|is|are|was|were))$"
+)
+_LIST_LINE = r"^\s*(?:[-*+•>#|]|\d+[.)]\s|\*\*[^*]+\*\*)"
+_SMILEY = r"[:;=]-?[(\[{]"
+_CODE = r"(?s)```.*?(?:```|$)|`[^`\n]*`"  # fenced blocks (to the end when unclosed), inline code
+TAIL_CHARS = 600
+HEAD_CHARS = 600
+
+
+class QualityStage(Stage):
+    """Adds the quality figures of `schema.QUALITY_SCHEMA`; drops rows a check rejects (see module)."""
+
+    name = "quality"
+
+    def __init__(self, thresholds: QualityThresholds | None = None):
+        self.thresholds = thresholds or QualityThresholds()
+
+    def process(self, batch: pl.DataFrame) -> pl.DataFrame:
+        measured = measure(batch, self.thresholds)
+        flags = check(measured, self.thresholds)
+        reason = pl.lit(None, pl.String)
+        for name in reversed(REASONS):  # built from the last, so the first failing check wins
+            reason = pl.when(pl.col(f"flag_{name}")).then(pl.lit(name)).otherwise(reason)
+        reasons = flags.select(reason.alias(DROP_REASON)).to_series()
+        return batch.with_columns(*measured.select(list(QUALITY_SCHEMA)), reasons, _detail(batch, reasons))
+
+
+def measure(batch: pl.DataFrame, thresholds: QualityThresholds) -> pl.DataFrame:
+    """Every quality figure of every row: the QUALITY_SCHEMA columns and what the checks read.
+    Needs `prompt`, `reasoning`, `answer`, `reasoning_tokens`, `answer_tokens`; `language` and `topic`
+    when present."""
+    n = batch.height
+    languages = batch["language"] if "language" in batch.columns else pl.repeat("unknown", n, eager=True)
+    texts = pl.concat([batch["reasoning"], batch["answer"]]).fill_null("")
+    languages = pl.concat([languages, languages])
+    spaceless = np.flatnonzero(languages.is_in(list(SPACELESS)).to_numpy())
+    if len(spaceless):  # 。！？ end sentences with no space after: add one, so that words split there
+        texts = texts.scatter(spaceless, texts.gather(spaceless).str.replace_all(r"([。！？])", "$1 "))
+    words = split_words(texts)
+    n_bytes = np.diff(words.offsets)
+    word_counts = np.diff(words.first_word)
+    units = word_counts.copy()  # what sentences and lines are made of
+    units[spaceless] = n_bytes[spaceless] // 6  # no spaces: a unit per two characters (6 bytes)
+    sentences = words.sentences()
+    loops = _loop_sentences(sentences, words.n_texts)
+    repeated = _repeated_share(lines(sentences), n_bytes)
+    top = _top_ngram_shares(words, n_bytes, thresholds.exact_ngram_from)
+    foreign, exempt = _foreign_share(texts, languages, words, pl.concat([batch["prompt"], batch["prompt"]]))
+    # brackets in the answer's prose only: code quotes them in strings (its fences are checked), and
+    # reasoning quotes half-written lines
+    prose = batch["answer"].fill_null("").str.replace_all(_CODE, "").str.replace_all(_SMILEY, "")
+    unclosed = sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in "([{")
+    unclosed -= sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in ")]}")
+    fences = np.zeros(len(texts), np.int64)
+    fenced = np.flatnonzero(texts.str.contains("```", literal=True).to_numpy())  # few: count only those
+    fences[fenced] = texts.gather(fenced).str.count_matches("```", literal=True).to_numpy()
+    figures = {
+        "words": word_counts,
+        "units": units,
+        "loop_sentences": loops,
+        "repeated_line_share": repeated,
+        **{f"top_{k}gram_share": top[k] for k in NGRAMS},
+        "foreign_share": foreign,
+        "foreign_exempt": exempt,
+        "unclosed_brackets": np.concatenate([np.zeros(n, np.int64), unclosed]),
+        "open_fence": fences % 2 == 1,
+        **{name: values.to_numpy() for name, values in _endings(texts).to_dict().items()},
+    }
+    columns = {f"{part}_{name}": values[k * n : (k + 1) * n] for name, values in figures.items()
+               for k, part in enumerate(PARTS)}  # fmt: skip
+    head = batch["answer"].fill_null("").str.slice(0, HEAD_CHARS)
+    return pl.DataFrame(columns).with_columns(
+        (batch["reasoning_tokens"] / batch["answer_tokens"].clip(lower_bound=1)).alias("reasoning_to_answer"),
+        batch["reasoning_tokens"],
+        batch["topic"] if "topic" in batch.columns else pl.lit(None, pl.String).alias("topic"),
+        head.str.find(REFUSAL).alias("refusal_at"),
+        batch["answer"].fill_null("").str.contains(BOILERPLATE).alias("boilerplate"),
+    ).with_columns(pl.col(c).cast(t) for c, t in QUALITY_SCHEMA.items())
+
+
+def check(measured: pl.DataFrame, t: QualityThresholds) -> pl.DataFrame:
+    """One boolean column `flag_<reason>` per reason of `REASONS`, from `measure`'s figures."""
+    ratio = pl.col("topic").replace_strict(
+        dict(t.reasoning_ratio_by_topic), default=t.min_reasoning_ratio, return_dtype=pl.Float64
+    )
+    flags = {
+        "refusal": pl.col("refusal_at") < t.refusal_chars,
+        "boilerplate": pl.col("boilerplate"),
+        "short_reasoning": pl.col("reasoning_tokens") < t.min_reasoning_tokens,
+        "thin_reasoning": pl.col("reasoning_to_answer") < ratio,
+    }
+    for part in PARTS:
+        long_enough = pl.col(f"{part}_units") >= t.repetition_min_words
+        flags[f"repeat_loop:{part}"] = long_enough & (pl.col(f"{part}_loop_sentences") > t.max_loop_sentences)
+        flags[f"repeated_lines:{part}"] = long_enough & (
+            pl.col(f"{part}_repeated_line_share") > t.max_repeated_line_share
+        )
+        # word n-grams need words: text without spaces (Chinese, Japanese) is left to the two above
+        flags[f"top_ngram:{part}"] = (pl.col(f"{part}_words") >= t.repetition_min_words) & (
+            (pl.col(f"{part}_top_2gram_share") > t.max_top_2gram_share)
+            | (pl.col(f"{part}_top_3gram_share") > t.max_top_3gram_share)
+            | (pl.col(f"{part}_top_4gram_share") > t.max_top_4gram_share)
+        )
+        flags[f"script_mix:{part}"] = ~pl.col(f"{part}_foreign_exempt") & (
+            pl.col(f"{part}_foreign_share") > t.max_foreign_share
+        )
+        words = pl.col(f"{part}_end_words")
+        flags[f"truncated:{part}"] = pl.col(f"{part}_end_open") | (
+            pl.col(f"{part}_end_bare")
+            & (
+                (~pl.col(f"{part}_end_listed") & (words >= t.truncation_min_words))
+                | (pl.col(f"{part}_after_punctuated") & (words >= 3))  # a list item or verse cut short
+            )
+        )
+        flags[f"unbalanced:{part}"] = pl.col(f"{part}_open_fence")
+    flags["unbalanced:answer"] |= pl.col("answer_unclosed_brackets") > t.max_unclosed_brackets
+    return measured.select(expr.fill_null(False).alias(f"flag_{name}") for name, expr in flags.items())
+
+
+def _loop_sentences(sentences: Segments, n: int) -> np.ndarray:
+    """Per text: the longest run of sentences that each equal the sentence `p` before them, for any
+    period p up to LOOP_PERIODS (a block of p sentences said r times gives p * (r - 1))."""
+    longest = np.zeros(n, np.int64)
+    h, text = sentences.hashes, sentences.text
+    keys = fmix64(h ^ fmix64(text.astype(np.uint64)))
+    repeats = np.flatnonzero(~pl.Series(keys).is_first_distinct().to_numpy())  # only these can loop
+    for p in range(1, LOOP_PERIODS + 1):
+        at = repeats[repeats >= p]
+        at = at[(h[at] == h[at - p]) & (text[at] == text[at - p])]
+        if not len(at):
+            continue
+        run = np.cumsum(np.diff(at, prepend=-2) != 1)  # consecutive positions share a run number
+        lengths = np.bincount(run)
+        ids = np.flatnonzero(lengths)
+        np.maximum.at(longest, text[at][np.searchsorted(run, ids)], lengths[ids])
+    return longest
+
+
+def _repeated_share(lines: Segments, n_bytes: np.ndarray) -> np.ndarray:
+    """Per text: share of its bytes in lines that repeat an earlier line of the text (Gopher's
+    duplicate-line fraction; a paragraph of a trace is a line)."""
+    keys = fmix64(lines.hashes ^ fmix64(lines.text.astype(np.uint64)))
+    repeat = ~pl.Series(keys).is_first_distinct().to_numpy()
+    repeated = np.bincount(lines.text, weights=lines.nbytes * repeat, minlength=len(n_bytes))
+    return repeated / np.maximum(n_bytes, 1)
+
+
+def _top_ngram_shares(words: Words, n_bytes: np.ndarray, exact_from: float) -> dict[int, np.ndarray]:
+    """Per text and n in NGRAMS: bytes of its most frequent word n-gram (count x joined length) / its
+    bytes, as Gopher measures it.
+
+    Counting every n-gram of every text is the costly part, so 2-grams go through a count-min sketch
+    first: a text's 2-grams are hashed twice into SKETCH_BUCKETS buckets, and the smaller of a
+    2-gram's two buckets bounds its bytes from above. A 3-gram's bytes are at most twice those of one of its 2-grams,
+    a 4-gram's 7/3 times, so only texts whose bound could reach the lowest threshold are counted
+    exactly (the others keep the bound for 2-grams and 0 for 3- and 4-grams)."""
+    n = words.n_texts
+    hashes = words.ngram_hashes(2, mixed=False)
+    valid = words.ngram_valid(2)
+    mass = np.where(valid, words.ngram_bytes(2), 0).astype(np.float64)
+    text = words.text_of_word[: len(hashes)]
+    estimate = np.zeros(len(hashes))
+    for lo in range(0, n, SKETCH_TEXTS):  # count-min: a 2-gram's bytes are at most those of both its buckets
+        hi = min(lo + SKETCH_TEXTS, n)
+        a, b = words.first_word[lo], min(words.first_word[hi], len(hashes))
+        if a < b:
+            base = (text[a:b] - lo) * SKETCH_BUCKETS
+            high = hashes[a:b] >> np.uint64(46)
+            rows = [base + (high >> np.uint64(9)).astype(np.int64), base + (high & np.uint64(511)).astype(np.int64)]
+            sums = [np.bincount(r, weights=mass[a:b], minlength=(hi - lo) * SKETCH_BUCKETS) for r in rows]
+            estimate[a:b] = np.minimum(sums[0][rows[0]], sums[1][rows[1]])
+    estimate[~valid] = 0
+    bound = np.zeros(n)
+    has = np.flatnonzero(np.diff(np.minimum(words.first_word, len(hashes))) > 0)
+    if len(has):
+        bound[has] = np.maximum.reduceat(estimate, words.first_word[has])
+    shares = {k: np.zeros(n) for k in NGRAMS}
+    shares[2] = bound / np.maximum(n_bytes, 1)
+    close = np.flatnonzero(shares[2] >= exact_from)
+    if len(close):
+        exact = _exact_tops(words, close)
+        for k in NGRAMS:
+            shares[k][close] = exact[k] / np.maximum(n_bytes[close], 1)
+    return shares
+
+
+def _exact_tops(words: Words, texts: np.ndarray) -> dict[int, np.ndarray]:
+    """For each of `texts` and n in NGRAMS: count x joined length of its most frequent n-gram."""
+    first, counts = words.first_word[texts], np.diff(words.first_word)[texts]
+    owner = np.repeat(np.arange(len(texts)), counts)
+    index = np.arange(counts.sum()) + np.repeat(first - (np.cumsum(counts) - counts), counts)
+    hashes, lengths = words.hashes[index], words.lengths[index]
+    tops = {}
+    for k in NGRAMS:
+        grams = ngram_hashes(hashes, k)
+        within = owner[: len(grams)] == owner[k - 1 :]
+        keys = fmix64(grams ^ fmix64(owner[: len(grams)].astype(np.uint64)))[within]
+        mass = ngram_bytes(lengths, k)[within]
+        _, at, seen = np.unique(keys, return_index=True, return_counts=True)
+        best = np.zeros(len(texts))
+        np.maximum.at(best, owner[: len(grams)][within][at], seen * mass[at])
+        tops[k] = best
+    return tops
+
+
+def _foreign_share(texts: pl.Series, languages: pl.Series, words: Words, prompts: pl.Series):
+    """Per text: (letters outside its language's scripts per character, exempt). Exempt: a language
+    outside our tables, or a prompt that itself has such letters (it asked for them). Only texts with
+    a UTF-8 lead byte of another script run the exact regex."""
+    share, exempt = np.zeros(len(texts)), np.ones(len(texts), bool)
+    codes = languages.to_numpy()
+    known = np.isin(codes, [*LATIN_LANGUAGES, *SCRIPTS])
+    exempt[known] = False
+    high = np.flatnonzero(words.data >= 0xD0)
+    high = high[_FOREIGN_LEAD[words.data[high]]]
+    screened = known & (np.diff(np.searchsorted(high, words.offsets)) > 0)
+    for code in np.unique(codes[screened]):
+        rows = np.flatnonzero(screened & (codes == code))
+        pattern, subset = _foreign_letters(code), texts.gather(rows)
+        letters = subset.str.count_matches(pattern).to_numpy()
+        share[rows] = letters / np.maximum(subset.str.len_chars().to_numpy(), 1)
+        exempt[rows[prompts.gather(rows).fill_null("").str.contains(pattern).to_numpy()]] = True
+    return share, exempt
+
+
+def _foreign_letters(language: str) -> str:
+    scripts = ["Latin", "Greek", *SCRIPTS.get(language, "").split()]
+    return "[\\p{L}--[" + "".join(f"\\p{{{s}}}" for s in scripts) + "]]"
+
+
+def _endings(texts: pl.Series) -> pl.DataFrame:
+    """How each text ends, from its last TAIL_CHARS: whether its last line stops on a comma, colon,
+    dash, article or conjunction (`end_open`) or on a letter or digit (`end_bare`), that line's
+    words (runs of two letters or more; 10 Han characters count 5), whether it is a list item or a
+    heading, and whether the line before it ends in punctuation (`after_punctuated`: a comma only
+    after four words, so "Best regards," before a name does not count)."""
+    lines = pl.col("text").str.slice(-TAIL_CHARS).str.split("\n").list.eval(
+        pl.element().filter(pl.element().str.strip_chars() != "")
+    )
+    return (
+        pl.DataFrame({"text": texts})
+        .select(lines.alias("lines"))
+        .select(
+            pl.col("lines").list.last().fill_null("").alias("line"),
+            pl.col("lines").list.get(-2, null_on_oob=True).fill_null("").alias("before"),
+        )
+        .select(
+            pl.col("line").str.replace(_CLOSERS, "").str.contains(_OPEN_END).alias("end_open"),
+            pl.col("line").str.replace(_CLOSERS, "").str.contains(r"[\p{L}\p{N}]$").alias("end_bare"),
+            (pl.col("line").str.count_matches(r"\p{L}{2,}") + pl.col("line").str.count_matches(r"\p{Han}") // 2)
+            .alias("end_words"),
+            pl.col("line").str.contains(_LIST_LINE).alias("end_listed"),
+            (
+                pl.col("before").str.replace(_CLOSERS, "").str.contains(r"[.!?;:。！？；：]$")
+                | (pl.col("before").str.contains(r"[,，]$") & (pl.col("before").str.count_matches(r"\S+") >= 4))
+            ).alias("after_punctuated"),
+        )
+    )
+
+
+def _detail(batch: pl.DataFrame, reasons: pl.Series) -> pl.Series:
+    """What a dropped row shows in dropped.parquet instead of its prompt: the failing part, where it
+    fails (its end when cut off or looping, the first foreign letter, else its start)."""
+    dropped = reasons.is_not_null().to_numpy()
+    detail = pl.Series("drop_detail", [None] * len(reasons), pl.String)
+    rows = np.flatnonzero(dropped)
+    if not len(rows):
+        return detail
+    frame = pl.DataFrame({"reason": reasons.gather(rows)}).with_columns(
+        batch.select("reasoning", "answer")[rows]
+    )
+    reason = pl.col("reason")
+    in_reasoning = reason.str.ends_with(":reasoning") | reason.is_in(["short_reasoning", "thin_reasoning"])
+    part = pl.when(in_reasoning).then(pl.col("reasoning")).otherwise(pl.col("answer"))
+    foreign_at = part.str.find(_foreign_letters("en"))
+    excerpt = (
+        pl.when(reason.str.contains(r"^(?:truncated|unbalanced|repeat_loop|repeated_text|top_ngram)"))
+        .then(pl.lit("…") + part.str.slice(-DETAIL_CHARS))
+        .when(reason.str.starts_with("script_mix") & foreign_at.is_not_null())
+        .then(pl.lit("…") + part.str.slice((foreign_at - 60).clip(lower_bound=0), DETAIL_CHARS))
+        .otherwise(part.str.slice(0, DETAIL_CHARS))
+    )
+    label = pl.when(in_reasoning).then(pl.lit("reasoning: ")).otherwise(pl.lit("answer: "))
+    return detail.scatter(rows, frame.select(label + excerpt).to_series())
