@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,7 +66,10 @@ class RetryPolicy:
                     raise
                 if attempt == self.tries:
                     raise GaveUp(f"{what} failed {self.tries} times, last: {_describe(e)}") from None
-                time.sleep(retry_after if retry_after is not None else wait)
+                pause = retry_after if retry_after is not None else wait
+                print(f"{what}: {_describe(e)}; retry {attempt} of {self.tries - 1} in {pause:g} s",
+                      file=sys.stderr, flush=True)
+                time.sleep(pause)
                 wait = min(wait * 2, self.max_wait_s)
         raise AssertionError("unreachable")
 
