@@ -1,8 +1,9 @@
 """`curate build`: list input shards -> map each shard to work-folder files -> global dedup -> write.
 
-The steps are separate so that another executor (a cluster) can run the map step: `map_shard` reads
-one input shard in whichever process calls it and leaves that shard's files in the work folder; the
-global steps read only those files. Input shards, their row counts and the output shards depend on
+The steps are separate from their scheduling: `map_shard` reads one input shard in whichever
+process calls it and leaves that shard's files in the work folder; the global steps read only
+those files. An executor runs these tasks: the local process pool (`workers.WorkerPool`) or a Ray
+cluster (`ray_executor.RayExecutor`, `--executor ray`); the steps are the same for both. Input shards, their row counts and the output shards depend on
 the source alone, never on --workers, so a version is byte-identical for any worker count and
 across --resume.
 
@@ -20,19 +21,20 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import polars as pl
 import pyarrow.parquet as pq
 
 from curate import code_version
 from curate.config import BuildConfig
-from curate.dedup import DedupKeysStage, find_clusters
+from curate.dedup import DedupKeysStage, band_count, band_links, clusters_from_links, find_clusters
 from curate.errors import CurateError, ResumableError
 from curate.pipeline import Funnel, StageCount, run_stages
 from curate.schema import VERSION_SCHEMA
@@ -59,11 +61,25 @@ BATCH_ROWS = 4096  # rows the map stages see at once
 PART_COLUMNS = {*VERSION_SCHEMA, "band_keys"} - {"dup_cluster_size"}
 
 
+EXECUTORS = ("local", "ray")
+
+
+class Executor(Protocol):
+    """Runs `(function, *args)` tasks and calls `on_result` here as each finishes: `WorkerPool`
+    (local processes) or `RayExecutor`. The build's steps never know which."""
+
+    def run(self, tasks: Sequence[tuple], on_result: Callable[[object], None]) -> None: ...
+
+
 @dataclass
 class BuildOptions:
     name: str
     store: Store
-    workers: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
+    workers: int | None = None  # processes (local; None: every core) or tasks at once (ray; None: every CPU)
+    executor: str = "local"  # one of EXECUTORS
+    ray_address: str | None = None  # None: a local Ray started for the build
+    work_dir: Path | None = None  # where the map step's files go (default: the store's work folder)
+    dedup_tasks: bool = False  # dedup's band group-bys as executor tasks, not in this process
     resume: bool = False
     shard_rows: int = 100_000  # rows per output shard
     input_shard_rows: int = SHARD_ROWS  # rows per input shard, as row groups allow
@@ -152,7 +168,7 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
     """Build a version of `source` under `config`, or find the identical one that exists."""
     started = time.perf_counter()
     key = hashlib.sha256(f"{config.config_hash}\n{source.address}".encode()).hexdigest()
-    work = WorkFolder(options.store, options.name, key)
+    work = WorkFolder(options.store, options.name, key, options.work_dir)
     try:
         with _sigterm_stops_the_build():
             result = _build(config, source, options, work)
@@ -186,13 +202,22 @@ def _build(config: BuildConfig, source: Source, options: BuildOptions, work: Wor
     if options.on_start:
         options.on_start(plan.rows)
 
-    # One polars thread per worker process: the processes already fill the cores.
-    with WorkerPool(options.workers, environment={"POLARS_MAX_THREADS": "1"}) as pool:
+    with _executor(options) as pool:
         return _map_dedup_write(config, plan, options, work, pool)
 
 
+def _executor(options: BuildOptions):
+    """The only place the executors differ: where the same tasks run."""
+    environment = {"POLARS_MAX_THREADS": "1"}  # one polars thread per worker: the workers fill the cores
+    if options.executor == "ray":
+        from curate.ray_executor import RayExecutor  # imports ray: only when asked
+
+        return RayExecutor(options.ray_address, options.workers, environment)
+    return WorkerPool(options.workers or len(os.sched_getaffinity(0)), environment)
+
+
 def _map_dedup_write(config: BuildConfig, plan: SourcePlan, options: BuildOptions, work: WorkFolder,
-                     pool: WorkerPool) -> BuildResult:
+                     pool: Executor) -> BuildResult:
     store, name, config_hash = options.store, options.name, config.config_hash
     timings, clock = {}, time.perf_counter()
     results = _map_shards(plan, config, work, options, pool)
@@ -207,7 +232,7 @@ def _map_dedup_write(config: BuildConfig, plan: SourcePlan, options: BuildOption
         return BuildResult(same_content, Funnel.from_json(same_content.manifest["funnel"]), True, 0.0)
     timings["map_s"], clock = time.perf_counter() - clock, time.perf_counter()
 
-    dedup = _dedup(work.path, plan.shards)
+    dedup = _dedup(work.maps, plan.shards, pool if options.dedup_tasks else None)
     timings["dedup_s"], clock = time.perf_counter() - clock, time.perf_counter()
     dedup_count = StageCount(input=dedup.height)
     dedup_count.dropped = dict(dedup.filter(pl.col("reason").is_not_null()).group_by("reason").len().iter_rows())
@@ -217,7 +242,7 @@ def _map_dedup_write(config: BuildConfig, plan: SourcePlan, options: BuildOption
             f"no rows kept out of {funnel.read} read; the funnel: {_funnel_summary(funnel)}. "
             "Loosen --topics, --languages or the length limits."
         )
-    staging, shards = _write(work.path, plan.shards, dedup, options.shard_rows, pool)
+    staging, shards = _write(work, plan.shards, dedup, options.shard_rows, pool)
     timings["write_s"] = time.perf_counter() - clock
     clustered = dedup.filter(pl.col("dup_cluster_size") > 1)
     manifest = {
@@ -274,7 +299,7 @@ def _find_version(store: Store, name: str, config_hash: str, same_source: Callab
 
 
 def _map_shards(plan: SourcePlan, config: BuildConfig, work: WorkFolder, options: BuildOptions,
-                pool: WorkerPool) -> dict[int, ShardResult]:
+                pool: Executor) -> dict[int, ShardResult]:
     """Run `map_shard` over every shard not finished yet; the main process only hands out shards."""
     results = work.done()
     funnel = Funnel()
@@ -287,34 +312,43 @@ def _map_shards(plan: SourcePlan, config: BuildConfig, work: WorkFolder, options
 
     for result in list(results.values()):
         collect(result)
-    pool.run([(map_shard, plan.location, shard, config, work.path, options.batch_rows)
+    pool.run([(map_shard, plan.location, shard, config, work.maps, options.batch_rows)
               for shard in plan.shards if shard.index not in results], collect)
     return results
 
 
-def _write(work: Path, shards: list[InputShard], dedup: pl.DataFrame, shard_rows: int,
-           pool: WorkerPool) -> tuple[Path, list[dict]]:
+def _write(work: WorkFolder, shards: list[InputShard], dedup: pl.DataFrame, shard_rows: int,
+           pool: Executor) -> tuple[Path, list[dict]]:
     """The version's files in `work/staging`, written in parallel; returns it and the manifest's shards."""
-    staging = work / "staging"
+    staging = work.path / "staging"
     (staging / DATA_DIR).mkdir(parents=True)
     (staging / DROPPED_FILE).parent.mkdir(parents=True)
     outputs = plan_output(shards, dedup, shard_rows)
     duplicates = dedup.filter(pl.col("reason").is_not_null()).select("source_index", "reason")
-    tasks = [(write_dropped, work, shards, duplicates)]  # the longest task, so it starts first
-    tasks += [(write_shard, work, k, len(outputs), pieces, verdicts_for(dedup, [p.shard for p in pieces]))
+    tasks = [(write_dropped, work.maps, staging, shards, duplicates)]  # the longest task, so it starts first
+    tasks += [(write_shard, work.maps, staging, k, len(outputs), pieces, verdicts_for(dedup, [p.shard for p in pieces]))
               for k, pieces in enumerate(outputs)]
     written: list[dict] = []
     pool.run(tasks, lambda entry: entry and written.append(entry))
     return staging, sorted(written, key=lambda entry: entry["file"])
 
 
-def _dedup(work: Path, shards: list[InputShard]) -> pl.DataFrame:
-    """source_index, dup_cluster_size and the drop reason (null for survivors) of every live row."""
-    parts = [p for s in shards if (p := work / "parts" / f"{shard_name(s.index)}.parquet").exists()]
+def _dedup(maps: Path, shards: list[InputShard], pool: Executor | None) -> pl.DataFrame:
+    """source_index, dup_cluster_size and the drop reason (null for survivors) of every live row.
+
+    Clusters come from the band keys, one band at a time: in this process (memory: one band's keys,
+    8 bytes a row, plus the row index), or with a `pool`, each band as a task of the executor, so
+    that this process only joins the links, which are few."""
+    parts = [p for s in shards if (p := maps / "parts" / f"{shard_name(s.index)}.parquet").exists()]
     if not parts:
         return pl.DataFrame(schema={"source_index": pl.Int64, "dup_cluster_size": pl.Int32, "reason": pl.String})
     scan = pl.scan_parquet(parts)
-    clusters = find_clusters(scan.select("source_index", "band_keys"))
+    if pool is None:
+        clusters = find_clusters(scan.select("source_index", "band_keys"))
+    else:
+        links: list[pl.DataFrame] = []
+        pool.run([(_band_links, parts, band) for band in range(band_count(scan))], links.append)
+        clusters = clusters_from_links(scan.select("source_index").collect(engine="streaming"), links)
     # An exact duplicate repeats the content id of an earlier row; other duplicates are near ones.
     first_of_id = scan.select(
         "source_index", (pl.col("source_index") == pl.col("source_index").min().over("id")).alias("first_of_id")
@@ -329,6 +363,11 @@ def _dedup(work: Path, shards: list[InputShard]) -> pl.DataFrame:
         .otherwise(pl.lit("exact_duplicate"))
         .alias("reason"),
     )
+
+
+def _band_links(parts: list[Path], band: int) -> pl.DataFrame:
+    """One band's links, as a task: reads only the band keys of the work folder's parts."""
+    return band_links(pl.scan_parquet(parts).select("source_index", "band_keys"), band)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -167,11 +168,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     source = open_source(args.source)
     if args.workers is not None and args.workers < 1:
         raise CurateError(f"--workers must be at least 1, got {args.workers}")
+    if args.executor != "ray" and (args.ray_address or args.dedup_on_ray):
+        raise CurateError(f"{'--ray-address' if args.ray_address else '--dedup-on-ray'} needs --executor ray")
+    if args.work_dir is not None and "://" in str(args.work_dir):
+        raise CurateError(f"--work-dir takes a folder path every node sees (a shared file system or a mounted "
+                          f"bucket); URLs such as {args.work_dir} are not supported yet")
     cards: list[Path] = []
-    options = BuildOptions(name=name, store=store, resume=args.resume,
+    options = BuildOptions(name=name, store=store, resume=args.resume, executor=args.executor,
+                           ray_address=args.ray_address, work_dir=args.work_dir, dedup_tasks=args.dedup_on_ray,
                            on_published=lambda version: _write_card(version, cards))
-    if args.workers is not None:
-        options.workers = args.workers
+    options.workers = args.workers
     with BuildProgress(None, quiet=args.quiet, console=err) as progress:
         options.on_start, options.on_progress = progress.set_total, progress.update
         result = build(config, source, options)
@@ -183,10 +189,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         out.print(funnel_table(result.funnel.to_json()))
     rate = result.funnel.read / result.seconds if result.seconds else 0
     out.print(f"built {v.ref} at {v.path}: {result.funnel.kept:,} rows kept of {result.funnel.read:,} read "
-              f"in {result.seconds:.1f} s ({rate:,.0f} rows/s, {options.workers} workers)", highlight=False, soft_wrap=True)
+              f"in {result.seconds:.1f} s ({rate:,.0f} rows/s, {_ran_on(options)})", highlight=False, soft_wrap=True)
     for card in cards:
         out.print(f"data card: {card}", highlight=False, soft_wrap=True)
     return 0
+
+
+def _ran_on(options) -> str:
+    if options.executor == "ray":
+        return f"Ray at {options.ray_address}" if options.ray_address else "a local Ray"
+    return f"{options.workers or len(os.sched_getaffinity(0))} workers"
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -289,7 +301,19 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--name", default=None, help="dataset name (default: from the topics, e.g. writing-summary)")
     _add_store_flag(b)
     b.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="worker processes (default: one per available core)")
+                   help="worker processes; with --executor ray, tasks at once (default: one per available core, "
+                        "or every CPU of the Ray cluster)")
+    b.add_argument("--executor", choices=("local", "ray"), default="local",
+                   help="where the tasks run: local processes, or a Ray cluster (the ray extra) (default: local)")
+    b.add_argument("--ray-address", default=None, metavar="ADDRESS",
+                   help="HOST:PORT of a running Ray cluster's head (`ray start --head`), or auto "
+                        "(default: a local Ray started for the build)")
+    b.add_argument("--work-dir", type=Path, default=None, metavar="DIR",
+                   help="folder for the per-shard files of the map step, one every Ray node can read and write "
+                        "(default: the store's .work folder)")
+    b.add_argument("--dedup-on-ray", action="store_true",
+                   help="run the dedup's group-by on the Ray cluster, one task per band, instead of in this "
+                        "process (default: in this process, with polars)")
     b.add_argument("--resume", action="store_true",
                    help="continue an interrupted build of the same config (default: start over)")
     b.add_argument("--quiet", action="store_true", help="no progress or funnel table (default: show them)")

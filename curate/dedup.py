@@ -305,20 +305,31 @@ def find_clusters(keys: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
     rows, are joined into connected components, so chains a~b~c form one cluster.
     """
     keys = keys.lazy()
-    width = keys.collect_schema()["band_keys"].size
-    links = []
-    for band in range(width):
-        key_of = keys.select("source_index", pl.col("band_keys").arr.get(band).alias("key"))
-        shared = (
-            key_of.group_by("key")
-            .agg(pl.col("source_index").min().alias("root"), pl.len().alias("rows"))
-            .filter(pl.col("rows") > 1)
-            .select("key", "root")
-        )
-        band_links = key_of.join(shared, on="key").filter(pl.col("source_index") != pl.col("root"))
-        links.append(band_links.select("source_index", "root").collect(engine="streaming"))
-    links = pl.concat(links).unique()
+    links = [band_links(keys, band) for band in range(band_count(keys))]
+    return clusters_from_links(keys.select("source_index").collect(engine="streaming"), links)
 
+
+def band_count(keys: pl.LazyFrame) -> int:
+    return keys.collect_schema()["band_keys"].size
+
+
+def band_links(keys: pl.LazyFrame, band: int) -> pl.DataFrame:
+    """`source_index`, `root`: each row whose key in `band` other rows share, linked to the smallest
+    source_index among them. Bands are independent, so each can be its own task (--dedup-on-ray)."""
+    key_of = keys.select("source_index", pl.col("band_keys").arr.get(band).alias("key"))
+    shared = (
+        key_of.group_by("key")
+        .agg(pl.col("source_index").min().alias("root"), pl.len().alias("rows"))
+        .filter(pl.col("rows") > 1)
+        .select("key", "root")
+    )
+    linked = key_of.join(shared, on="key").filter(pl.col("source_index") != pl.col("root"))
+    return linked.select("source_index", "root").collect(engine="streaming")
+
+
+def clusters_from_links(rows: pl.DataFrame, links: list[pl.DataFrame]) -> pl.DataFrame:
+    """`find_clusters`' result from every row's `source_index` and the links of every band."""
+    links = pl.concat(links).unique()
     u, v = links["source_index"].to_numpy(), links["root"].to_numpy()
     nodes = np.unique(np.concatenate([u, v]))
     smallest = _components(np.searchsorted(nodes, u), np.searchsorted(nodes, v), len(nodes))
@@ -330,7 +341,6 @@ def find_clusters(keys: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
         },
         schema={"source_index": pl.Int64, "survivor": pl.Int64, "size": pl.Int32},
     )
-    rows = keys.select("source_index").collect(engine="streaming")
     survivor = pl.col("survivor").fill_null(pl.col("source_index"))
     return (
         rows.join(clustered, on="source_index", how="left")

@@ -6,6 +6,10 @@
     done/SSSSSSSS.json     shard S's funnel and content digest, written last: the shard is finished
     staging/               the version being written, renamed into the store by publish
 
+With `--work-dir DIR` (a folder every node of a Ray cluster sees), parts/, dropped/ and done/ live
+in DIR/NAME-<key>/ instead (`WorkFolder.maps`); the plan, the lock and staging stay in the store,
+next to the version they become.
+
 The key hashes the config and the source's address, so a build of another config or source never
 picks up these files, and a lock stops a twin build from writing them at the same time.
 """
@@ -49,12 +53,17 @@ def shard_name(index: int) -> str:
 
 
 class WorkFolder:
-    def __init__(self, store: Store, name: str, key: str):
+    def __init__(self, store: Store, name: str, key: str, maps_root: Path | None = None):
         self.path = store.root / WORK_DIR / f"{name}-{key[:16]}"
+        self.maps = maps_root / self.path.name if maps_root is not None else self.path  # the map step's files
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise CurateError(f"cannot write to store {store.root}: {e.strerror}") from None
+        try:
+            self.maps.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise CurateError(f"cannot write to --work-dir {maps_root}: {e.strerror}") from None
         self._lock = open(self.path / WORK_LOCK, "w")
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -62,14 +71,14 @@ class WorkFolder:
             raise CurateError(f"another build with the same config is running (lock on {self.path})") from None
         shutil.rmtree(self.path / "staging", ignore_errors=True)
         for sub in SUBFOLDERS:
-            (self.path / sub).mkdir(exist_ok=True)
+            (self.maps / sub).mkdir(exist_ok=True)
 
     def clear(self) -> None:
         """Forget an earlier attempt: a build without --resume starts from nothing."""
         (self.path / PLAN).unlink(missing_ok=True)
         for sub in SUBFOLDERS:
-            shutil.rmtree(self.path / sub, ignore_errors=True)
-            (self.path / sub).mkdir()
+            shutil.rmtree(self.maps / sub, ignore_errors=True)
+            (self.maps / sub).mkdir()
 
     def load_plan(self) -> SourcePlan | None:
         try:
@@ -81,11 +90,13 @@ class WorkFolder:
         write_atomically(self.path / PLAN, json.dumps(plan.to_json()))
 
     def done(self) -> dict[int, ShardResult]:
-        results = (ShardResult.from_json(json.loads(p.read_text())) for p in (self.path / "done").glob("*.json"))
+        results = (ShardResult.from_json(json.loads(p.read_text())) for p in (self.maps / "done").glob("*.json"))
         return {r.index: r for r in results}
 
     def remove(self) -> None:
         self._lock.close()
+        if self.maps != self.path:
+            shutil.rmtree(self.maps, ignore_errors=True)
         remove_work(self.path)
 
 

@@ -65,13 +65,14 @@ def verdicts_for(dedup: pl.DataFrame, shards: list[InputShard]) -> pl.DataFrame:
     return dedup.slice(first, positions.search_sorted(shards[-1].start + shards[-1].rows) - first)
 
 
-def write_shard(work: Path, number: int, total: int, pieces: list[Piece], verdicts: pl.DataFrame) -> dict:
-    """Output shard `number` of `total` into the staging folder; returns its manifest entry."""
-    path = work / "staging" / DATA_DIR / f"train-{number:05d}-of-{total:05d}.parquet"
+def write_shard(maps: Path, staging: Path, number: int, total: int, pieces: list[Piece], verdicts: pl.DataFrame) -> dict:
+    """Output shard `number` of `total` into `staging`, from the map step's files in `maps`; returns
+    its manifest entry."""
+    path = staging / DATA_DIR / f"train-{number:05d}-of-{total:05d}.parquet"
     with _ParquetFile(path, VERSION_SCHEMA) as out:
         for piece in pieces:
             skip, take = piece.skip, piece.take
-            for rows in _verdicted(work, piece.shard, verdicts):
+            for rows in _verdicted(maps, piece.shard, verdicts):
                 kept = rows.filter(pl.col("reason").is_null())
                 part = kept.slice(skip, take)
                 skip, take = max(skip - kept.height, 0), take - part.height
@@ -81,14 +82,14 @@ def write_shard(work: Path, number: int, total: int, pieces: list[Piece], verdic
     return {"file": f"{DATA_DIR}/{path.name}", "rows": out.rows, "sha256": sha256_file(path)}
 
 
-def write_dropped(work: Path, shards: list[InputShard], duplicates: pl.DataFrame) -> None:
+def write_dropped(maps: Path, staging: Path, shards: list[InputShard], duplicates: pl.DataFrame) -> None:
     """Every dropped row, the map stages' and dedup's, in source order, with previews on the first
     few rows of each (stage, reason)."""
     previews_seen: dict[tuple[str, str], int] = {}
-    with _ParquetFile(work / "staging" / DROPPED_FILE, DROPPED_SCHEMA) as out:
+    with _ParquetFile(staging / DROPPED_FILE, DROPPED_SCHEMA) as out:
         for shard in shards:
             name = shard_name(shard.index)
-            dropped_part, live_part = work / "dropped" / f"{name}.parquet", work / "parts" / f"{name}.parquet"
+            dropped_part, live_part = maps / "dropped" / f"{name}.parquet", maps / "parts" / f"{name}.parquet"
             frames = [pl.read_parquet(dropped_part)] if dropped_part.exists() else []
             shard_duplicates = verdicts_for(duplicates, [shard]) if duplicates.height else duplicates
             if shard_duplicates.height:
@@ -110,9 +111,9 @@ def write_dropped(work: Path, shards: list[InputShard], duplicates: pl.DataFrame
                 out.add(with_previews(in_order, previews_seen))
 
 
-def _verdicted(work: Path, shard: InputShard, verdicts: pl.DataFrame) -> Iterator[pl.DataFrame]:
+def _verdicted(maps: Path, shard: InputShard, verdicts: pl.DataFrame) -> Iterator[pl.DataFrame]:
     """The live rows of an input shard, a row group at a time, with their dedup columns."""
-    live_part = work / "parts" / f"{shard_name(shard.index)}.parquet"
+    live_part = maps / "parts" / f"{shard_name(shard.index)}.parquet"
     if not live_part.exists():
         return
     verdicts = verdicts_for(verdicts, [shard])
