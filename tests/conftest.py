@@ -44,6 +44,26 @@ def bench_script():
 
 
 @pytest.fixture(scope="session")
+def ray_session():
+    """One local Ray for every test that builds on it, as CI starts it: starting one takes seconds."""
+    import logging
+
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.ERROR, log_to_driver=False)
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module", params=["local", "ray"])
+def executor(request) -> str:
+    """Each executor in turn: the end-to-end build tests that take this run on both, and must pass on both."""
+    if request.param == "ray":
+        request.getfixturevalue("ray_session")
+    return request.param
+
+
+@pytest.fixture(scope="session")
 def parquet_dataset(tmp_path_factory) -> Path:
     """A folder `data/` of HUB_FILES parquet files (row groups of HUB_ROW_GROUP_ROWS rows) cut from
     the project's generated glaive-shaped rows: the same bytes a Hub repo in these tests serves."""

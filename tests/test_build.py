@@ -1,4 +1,7 @@
-"""`curate build` end to end on the embedded sample and on generated inputs."""
+"""`curate build` end to end on the embedded sample and on generated inputs.
+
+The tests that take the `executor` fixture run once per executor (local processes, a local Ray):
+both must pass the same suite."""
 
 import json
 import os
@@ -24,11 +27,11 @@ def _shard_hashes(version) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The sample built twice, with one worker and with two, into separate stores."""
+def built(tmp_path_factory, executor):
+    """The sample built twice by `executor`, with one worker and with two, into separate stores."""
     stores = {w: tmp_path_factory.mktemp(f"store-w{w}") for w in (1, 2)}
     for workers, store in stores.items():
-        assert _build(store, "--workers", str(workers)) == 0
+        assert _build(store, "--workers", str(workers), "--executor", executor) == 0
     return {w: Store(s).resolve("writing-summary") for w, s in stores.items()}
 
 
@@ -82,9 +85,9 @@ def test_shards_are_identical_for_any_worker_count(built):
     assert built[1].manifest["funnel"]["kept"] == built[2].manifest["funnel"]["kept"]
 
 
-def test_identical_rebuild_adds_no_version(built, capsys):
+def test_identical_rebuild_adds_no_version(built, capsys, executor):
     store = built[1].path.parent.parent
-    assert _build(store, "--workers", "1") == 0
+    assert _build(store, "--workers", "1", "--executor", executor) == 0
     assert "matches existing version writing-summary@v1" in capsys.readouterr().out
     assert [v.number for v in Store(store).versions("writing-summary")] == [1]
 
@@ -123,18 +126,19 @@ def test_bad_flags_fail_cleanly(tmp_path, capsys, argv, message):
     assert not (tmp_path / "s").exists() or not list((tmp_path / "s").glob("*/v*"))
 
 
-def test_zero_rows_kept_is_an_error_and_leaves_nothing(tmp_path, capsys):
+def test_zero_rows_kept_is_an_error_and_leaves_nothing(tmp_path, capsys, executor):
     f = _jsonl(tmp_path / "in.jsonl", [{"prompt": "Solve 2x + 3 = 7 for x.", "response": "<think>x=2</think>2"}])
     store = tmp_path / "s"
-    assert main(["build", "--topics", "writing", "--source", str(f), "--store", str(store), "--quiet"]) == 2
+    assert main(["build", "--topics", "writing", "--source", str(f), "--store", str(store), "--quiet",
+                 "--executor", executor]) == 2
     assert "no rows kept" in capsys.readouterr().err
     assert not list(store.glob("*/v*")) and not list(store.glob(".work/*"))
 
 
-def test_schema_without_response_fails_and_leaves_nothing(tmp_path, capsys):
+def test_schema_without_response_fails_and_leaves_nothing(tmp_path, capsys, executor):
     f = _jsonl(tmp_path / "in.jsonl", [{"prompt": "Write a poem", "text": "x"}])
     store = tmp_path / "s"
-    assert main(["build", "--source", str(f), "--store", str(store), "--quiet"]) == 2
+    assert main(["build", "--source", str(f), "--store", str(store), "--quiet", "--executor", executor]) == 2
     assert "no response column" in capsys.readouterr().err
     assert not list(store.glob("*/v*")) and not list(store.glob(".work/*"))
 
@@ -203,7 +207,7 @@ def test_dropped_rows_keep_a_few_previews_per_reason(built):
     assert dropped["source_index"].is_sorted()
 
 
-def test_shards_have_the_configured_size(tmp_path):
+def test_shards_have_the_configured_size(tmp_path, executor):
     from curate.build import BuildOptions, build
     from curate.cli import _config_from_args, make_parser
     from curate.sources import open_source
@@ -211,7 +215,8 @@ def test_shards_have_the_configured_size(tmp_path):
     args = make_parser().parse_args(["build", "--topics", "writing,summary", "--languages", "all"])
     store = Store(tmp_path)
     result = build(_config_from_args(args), open_source("sample"),
-                   BuildOptions(name="small-shards", store=store, workers=1, shard_rows=100, input_shard_rows=700))
+                   BuildOptions(name="small-shards", store=store, workers=1, shard_rows=100, input_shard_rows=700,
+                                executor=executor))
     shards = result.version.manifest["shards"]
     assert [s["rows"] for s in shards[:-1]] == [100] * (len(shards) - 1) and 0 < shards[-1]["rows"] <= 100
     assert [s["file"] for s in shards][-1] == f"data/train-{len(shards) - 1:05d}-of-{len(shards):05d}.parquet"
@@ -276,8 +281,8 @@ def reference(parquet_dataset, tmp_path_factory):
 
 
 @pytest.mark.parametrize("workers", [2, 3])
-def test_any_worker_count_gives_the_same_bytes(parquet_dataset, reference, tmp_path, workers):
-    result = _build_api(tmp_path, str(parquet_dataset), workers=workers)
+def test_any_worker_count_gives_the_same_bytes(parquet_dataset, reference, tmp_path, workers, executor):
+    result = _build_api(tmp_path, str(parquet_dataset), workers=workers, executor=executor)
     assert len(result.version.manifest["shards"]) == -(-result.funnel.kept // 300) > 1  # output shards of 300 rows
     assert _version_hashes(result.version) == _version_hashes(reference)
     assert _counts(result.version) == _counts(reference)
@@ -313,11 +318,11 @@ def test_resume_from_a_gapped_work_folder_redoes_only_the_gaps(parquet_dataset, 
     assert result.version.manifest["funnel"]["read"] == 6_000
 
 
-def test_an_edit_that_keeps_size_and_mtime_is_a_new_version(tmp_path, capsys):
+def test_an_edit_that_keeps_size_and_mtime_is_a_new_version(tmp_path, capsys, executor):
     rows = [{"prompt": f"Write a poem titled q{i:03d}x.", "response": "<think>r</think>a"} for i in range(300)]
     f = _jsonl(tmp_path / "in.jsonl", rows)
     args = ["build", "--topics", "writing", "--no-quality", "--source", str(f), "--store", str(tmp_path / "s"), "--quiet",
-            "--workers", "1"]
+            "--workers", "1", "--executor", executor]
     assert main(args) == 0
     assert main(args) == 0 and "matches existing version writing@v1" in capsys.readouterr().out
     stat = f.stat()
@@ -333,14 +338,14 @@ def test_an_edit_that_keeps_size_and_mtime_is_a_new_version(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_invalid_utf8_rows_are_dropped_and_counted(tmp_path, capsys, workers):
+def test_invalid_utf8_rows_are_dropped_and_counted(tmp_path, capsys, workers, executor):
     good = [json.dumps({"prompt": f"Write a story about a lighthouse, part {i}.", "response": "<think>plan</think>story"})
             for i in range(20)]
     f = tmp_path / "in.jsonl"
     f.write_bytes("\n".join(good[:10]).encode() + b'\n{"prompt": "Write \xff", "response": "x"}\n' + "\n".join(good[10:]).encode())
     store = tmp_path / "s"
     assert main(["build", "--topics", "writing", "--no-quality", "--source", str(f), "--store", str(store), "--quiet",
-                 "--workers", workers]) == 0
+                 "--workers", workers, "--executor", executor]) == 0
     funnel = Store(store).resolve("writing").manifest["funnel"]
     assert funnel["read"] == 21 and funnel["stages"][0]["dropped"] == {"invalid_utf8": 1}
     capsys.readouterr()
@@ -350,7 +355,7 @@ def test_invalid_utf8_rows_are_dropped_and_counted(tmp_path, capsys, workers):
 
 
 @pytest.mark.parametrize("kind", ["empty.jsonl", "empty.parquet"])
-def test_a_source_without_rows_says_so(tmp_path, capsys, kind):
+def test_a_source_without_rows_says_so(tmp_path, capsys, kind, executor):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -359,7 +364,7 @@ def test_a_source_without_rows_says_so(tmp_path, capsys, kind):
         pq.write_table(pa.table({"prompt": pa.array([], pa.string()), "response": pa.array([], pa.string())}), path)
     else:
         path.write_text("")
-    assert main(["build", "--source", str(path), "--store", str(tmp_path / "s"), "--quiet"]) == 2
+    assert main(["build", "--source", str(path), "--store", str(tmp_path / "s"), "--quiet", "--executor", executor]) == 2
     err = capsys.readouterr().err
     assert "holds no rows" in err and "Traceback" not in err
     assert not list((tmp_path / "s").glob(".work/*"))
@@ -394,14 +399,14 @@ def test_a_full_disk_keeps_the_work_and_says_resume(parquet_dataset, tmp_path, m
     assert _version_hashes(Store(tmp_path).resolve("t")) == _version_hashes(Store(clean).resolve("t"))
 
 
-def test_nothing_published_names_a_path_of_this_machine(tmp_path):
+def test_nothing_published_names_a_path_of_this_machine(tmp_path, executor):
     source = tmp_path / "my-data"
     source.mkdir()
     _jsonl(source / "a.jsonl", [{"prompt": f"Write a letter to my friend number {i}.",
                                  "response": "<think>plan</think>Dear friend"} for i in range(30)])
     store = tmp_path / "s"
     assert main(["build", "--topics", "writing", "--no-quality", "--source", str(source), "--store", str(store),
-                 "--quiet"]) == 0
+                 "--quiet", "--executor", executor]) == 0
     version = Store(store).resolve("writing")
     assert version.manifest["source"]["files"] == ["a.jsonl"]
     for published in ("manifest.json", "card.json", "README.md"):
