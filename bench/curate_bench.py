@@ -11,9 +11,16 @@ Prints the figures and writes them as JSON. Every ratio is measured side by side
   `--memory-rows`, with the growth in bytes per input row between consecutive sizes;
 - optionally (`--hub-rows`), the same build read through a local Hub server (tests/hub_server.py).
 
+`--executor ray` measures the Ray executor instead (bench/results/curate_bench_ray.json): the same
+input built by the local executor and by a local Ray with 1 and 2 workers, in one run, with each
+phase's wall time (a cluster that is already up pays no start-up per build); then the global dedup
+alone, on the driver with polars against one Ray task per band (`--dedup-on-ray`), on synthetic band
+keys of `--dedup-rows` rows: time and the driver's peak memory, for the crossover.
+
 usage: python bench/curate_bench.py [--rows 100000] [--memory-rows 100000 1000000 2000000]
                                     [--scaling-rows 1000000] [--compare-ref REF] [--naive-rows 2000]
                                     [--hub-rows 0]
+       python bench/curate_bench.py --executor ray [--rows 100000] [--dedup-rows 1000000 4000000]
 """
 
 from __future__ import annotations
@@ -189,6 +196,76 @@ def hub_build(source: Path, store: Path, workers: int) -> dict:
     return result
 
 
+def ray_executor_figures(args: argparse.Namespace, report) -> None:
+    """Local against Ray with 1 and 2 workers on the same input, then dedup on the driver against on Ray."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        source = str(generated_input(args.rows, args.cache))
+        runs = {"local_2_workers": run_build(source, 2, tmp / "l")}
+        for workers in (1, 2):
+            runs[f"ray_{workers}_workers"] = run_build(source, workers, tmp / f"r{workers}", extra=("--executor", "ray"))
+        for key, run in runs.items():
+            phases = sum(run["phases_s"].values())
+            run["rows_per_s_without_start"] = round(run["rows"] / phases)
+            report(key, {k: run[k] for k in ("rows", "seconds", "rows_per_s", "rows_per_s_without_start", "phases_s",
+                                             "cpu_s", "peak_rss_mb")})
+        report("ray_same_bytes_as_local", runs["ray_1_workers"]["shards"] == runs["ray_2_workers"]["shards"]
+               == runs["local_2_workers"]["shards"])
+        report("ray_2_over_1_workers", round(runs["ray_2_workers"]["rows_per_s_without_start"]
+                                             / runs["ray_1_workers"]["rows_per_s_without_start"], 3))
+        report("ray_2_over_local_2", round(runs["ray_2_workers"]["rows_per_s_without_start"]
+                                           / runs["local_2_workers"]["rows_per_s_without_start"], 3))
+        for rows in args.dedup_rows:
+            report(f"dedup_{rows}", dedup_figures(rows, tmp / f"keys-{rows}"))
+
+
+def dedup_figures(rows: int, folder: Path) -> dict:
+    """The global dedup alone on `rows` rows of random band keys (1% of them sharing a key with an
+    earlier row) in 20,000-row parts, as the map step leaves them: polars on the driver, then one
+    Ray task per band. Each in a fresh process, so its peak memory (VmHWM) is its own."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir()
+    generator, part_rows = np.random.default_rng(0), 20_000
+    for start in range(0, rows, part_rows):
+        n = min(part_rows, rows - start)
+        keys = generator.integers(0, 2**63, size=(n, 9), dtype=np.uint64)
+        copies = generator.random(n) < 0.01
+        keys[copies, 0] = np.arange(n)[copies]  # shares band 0 with row start + (same value) of its part
+        band_keys = pa.FixedSizeListArray.from_arrays(pa.array(keys.ravel()), 9)
+        pq.write_table(pa.table({"source_index": pa.array(np.arange(start, start + n)), "band_keys": band_keys}),
+                       folder / f"{start // part_rows:08d}.parquet", compression="zstd", compression_level=1)
+    figures = {}
+    for where in ("driver", "ray"):
+        done = subprocess.run([sys.executable, __file__, "--dedup-alone", where, str(folder)], capture_output=True,
+                              text=True, cwd=ROOT)
+        if done.returncode != 0:
+            raise SystemExit(f"dedup on the {where} failed: {done.stderr}")
+        figures[where] = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"rows": rows, **figures}
+
+
+def dedup_alone(where: str, folder: Path) -> dict:
+    """The build's global dedup over the parts in `folder`, in this process ("driver") or as one Ray
+    task per band on a local Ray of 2 CPUs ("ray"), as `curate build` runs it."""
+    from contextlib import nullcontext
+
+    from curate import build
+    from curate.ray_executor import RayExecutor
+
+    parts = sorted(folder.glob("*.parquet"))
+    with RayExecutor(None, 2, {"POLARS_MAX_THREADS": "1"}) if where == "ray" else nullcontext() as pool:
+        if pool is not None:
+            pool.run([(time.sleep, 0)] * 2, lambda _: None)  # workers up before the clock starts
+        started = time.perf_counter()
+        clusters = build._dedup_clusters(pl.scan_parquet(parts), parts, pool)
+        seconds = time.perf_counter() - started
+    return {"seconds": round(seconds, 2), "duplicates": int(clusters["is_duplicate"].sum()),
+            "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=100_000, help="input of the one-core runs")
@@ -199,8 +276,18 @@ def main() -> None:
     parser.add_argument("--naive-rows", type=int, default=2_000)
     parser.add_argument("--hub-rows", type=int, default=0, help="also build this input through a local Hub")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "curate-bench")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/curate_bench.json")
+    parser.add_argument("--executor", choices=("local", "ray"), default="local",
+                        help="ray: compare the Ray executor with the local one instead (see above)")
+    parser.add_argument("--dedup-rows", type=int, nargs="*", default=[1_000_000, 4_000_000],
+                        help="with --executor ray: sizes of the dedup-alone comparison")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: bench/results/curate_bench.json, or curate_bench_ray.json with --executor ray")
+    parser.add_argument("--dedup-alone", nargs=2, metavar=("WHERE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.dedup_alone:
+        print(json.dumps(dedup_alone(args.dedup_alone[0], Path(args.dedup_alone[1]))))
+        return
+    args.out = args.out or ROOT / "bench/results" / ("curate_bench_ray.json" if args.executor == "ray" else "curate_bench.json")
     cores = len(os.sched_getaffinity(0))
     results: dict = {"cores": cores, "machine": "shared" if os.getloadavg()[0] > 0.5 else "quiet",
                      "load_average_at_start": round(os.getloadavg()[0], 2)}
@@ -209,6 +296,10 @@ def main() -> None:
         results[key] = value
         print(f"{key}: {json.dumps(value)}", flush=True)
 
+    if args.executor == "ray":
+        ray_executor_figures(args, report)
+        _save(results, args.out)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         small = generated_input(args.rows, args.cache)
@@ -254,9 +345,13 @@ def main() -> None:
     for run in results.values():
         if isinstance(run, dict):
             run.pop("shards", None)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"wrote {args.out}")
+    _save(results, args.out)
+
+
+def _save(results: dict, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

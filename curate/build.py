@@ -343,12 +343,7 @@ def _dedup(maps: Path, shards: list[InputShard], pool: Executor | None) -> pl.Da
     if not parts:
         return pl.DataFrame(schema={"source_index": pl.Int64, "dup_cluster_size": pl.Int32, "reason": pl.String})
     scan = pl.scan_parquet(parts)
-    if pool is None:
-        clusters = find_clusters(scan.select("source_index", "band_keys"))
-    else:
-        links: list[pl.DataFrame] = []
-        pool.run([(_band_links, parts, band) for band in range(band_count(scan))], links.append)
-        clusters = clusters_from_links(scan.select("source_index").collect(engine="streaming"), links)
+    clusters = _dedup_clusters(scan, parts, pool)
     # An exact duplicate repeats the content id of an earlier row; other duplicates are near ones.
     first_of_id = scan.select(
         "source_index", (pl.col("source_index") == pl.col("source_index").min().over("id")).alias("first_of_id")
@@ -363,6 +358,14 @@ def _dedup(maps: Path, shards: list[InputShard], pool: Executor | None) -> pl.Da
         .otherwise(pl.lit("exact_duplicate"))
         .alias("reason"),
     )
+
+
+def _dedup_clusters(scan: pl.LazyFrame, parts: list[Path], pool: Executor | None) -> pl.DataFrame:
+    if pool is None:
+        return find_clusters(scan.select("source_index", "band_keys"))
+    links: list[pl.DataFrame] = []
+    pool.run([(_band_links, parts, band) for band in range(band_count(scan))], links.append)
+    return clusters_from_links(scan.select("source_index").collect(engine="streaming"), links)
 
 
 def _band_links(parts: list[Path], band: int) -> pl.DataFrame:

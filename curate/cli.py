@@ -170,6 +170,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise CurateError(f"--workers must be at least 1, got {args.workers}")
     if args.executor != "ray" and (args.ray_address or args.dedup_on_ray):
         raise CurateError(f"{'--ray-address' if args.ray_address else '--dedup-on-ray'} needs --executor ray")
+    if args.executor == "ray":
+        from curate.ray_executor import import_ray
+
+        import_ray()  # a missing extra says so before anything is read
     if args.work_dir is not None and "://" in str(args.work_dir):
         raise CurateError(f"--work-dir takes a folder path every node sees (a shared file system or a mounted "
                           f"bucket); URLs such as {args.work_dir} are not supported yet")

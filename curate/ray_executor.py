@@ -54,10 +54,10 @@ class RayExecutor:
 
     def __enter__(self) -> RayExecutor:
         ray = self.ray
-        if ray.is_initialized():
-            return self  # this process's own session: reuse it, leave it running
         if self.address and self.address != "auto":
             _check_reachable(self.address)
+        if ray.is_initialized():
+            return self  # this process's own session: reuse it, leave it running
         quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
         try:
             if self.address:

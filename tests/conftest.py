@@ -79,6 +79,17 @@ def parquet_dataset(tmp_path_factory) -> Path:
     return root / "data"
 
 
+@pytest.fixture(scope="session")
+def many_files(parquet_dataset, tmp_path_factory) -> Path:
+    """The parquet dataset cut into one file per row group: twelve input shards for the CLI."""
+    folder = tmp_path_factory.mktemp("many-files")
+    for path in sorted(parquet_dataset.glob("*.parquet")):
+        parquet = pq.ParquetFile(path)
+        for group in range(parquet.num_row_groups):
+            pq.write_table(parquet.read_row_group(group), folder / f"{path.stem}-{group:02d}.parquet")
+    return folder
+
+
 @pytest.fixture
 def hub(monkeypatch) -> HubServer:
     """A local Hub on 127.0.0.1 that builds reach through HF_ENDPOINT, with quick retries."""

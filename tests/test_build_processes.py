@@ -8,24 +8,12 @@ import time
 from pathlib import Path
 
 import psutil
-import pyarrow.parquet as pq
 import pytest
 
 from curate.cli import main
 from curate.store import Store, sha256_file
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def many_files(parquet_dataset, tmp_path_factory) -> Path:
-    """The parquet dataset cut into one file per row group: twelve input shards for the CLI."""
-    folder = tmp_path_factory.mktemp("many-files")
-    for path in sorted(parquet_dataset.glob("*.parquet")):
-        parquet = pq.ParquetFile(path)
-        for group in range(parquet.num_row_groups):
-            pq.write_table(parquet.read_row_group(group), folder / f"{path.stem}-{group:02d}.parquet")
-    return folder
 
 
 def _args(source: Path, store: Path, *extra: str) -> list[str]:
