@@ -174,12 +174,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         from curate.ray_executor import import_ray
 
         import_ray()  # a missing extra says so before anything is read
-    if args.work_dir is not None and "://" in str(args.work_dir):
+    if args.work_dir is not None and "://" in args.work_dir:
         raise CurateError(f"--work-dir takes a folder path every node sees (a shared file system or a mounted "
                           f"bucket); URLs such as {args.work_dir} are not supported yet")
     cards: list[Path] = []
     options = BuildOptions(name=name, store=store, resume=args.resume, executor=args.executor,
-                           ray_address=args.ray_address, work_dir=args.work_dir, dedup_tasks=args.dedup_on_ray,
+                           ray_address=args.ray_address,
+                           work_dir=Path(args.work_dir) if args.work_dir else None, dedup_tasks=args.dedup_on_ray,
                            on_published=lambda version: _write_card(version, cards))
     options.workers = args.workers
     with BuildProgress(None, quiet=args.quiet, console=err) as progress:
@@ -312,7 +313,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--ray-address", default=None, metavar="ADDRESS",
                    help="HOST:PORT of a running Ray cluster's head (`ray start --head`), or auto "
                         "(default: a local Ray started for the build)")
-    b.add_argument("--work-dir", type=Path, default=None, metavar="DIR",
+    b.add_argument("--work-dir", default=None, metavar="DIR",
                    help="folder for the per-shard files of the map step, one every Ray node can read and write "
                         "(default: the store's .work folder)")
     b.add_argument("--dedup-on-ray", action="store_true",

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
+import threading
 from collections.abc import Callable, Sequence
 
 from curate.errors import CurateError, ResumableError
@@ -59,6 +61,7 @@ class RayExecutor:
         if ray.is_initialized():
             return self  # this process's own session: reuse it, leave it running
         quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
+        sigterm = signal.getsignal(signal.SIGTERM)
         try:
             if self.address:
                 ray.init(address=self.address, **quiet)
@@ -67,6 +70,11 @@ class RayExecutor:
         except (ConnectionError, RuntimeError, ValueError) as e:
             where = f"the Ray cluster at {self.address}" if self.address else "a local Ray"
             raise CurateError(f"cannot start or reach {where}: {_first_line(e)}") from None
+        finally:
+            # Ray's core installs its own SIGTERM handler (a stack dump, then death): a build stops on
+            # SIGTERM as on Ctrl-C, keeping its work for --resume.
+            if threading.current_thread() is threading.main_thread() and sigterm is not None:
+                signal.signal(signal.SIGTERM, sigterm)
         self.started_here = True
         return self
 

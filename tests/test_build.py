@@ -116,6 +116,8 @@ def _jsonl(path: Path, rows: list[dict]) -> Path:
         (["--max-tokens", "0"], "must be positive"),
         (["--dedup-threshold", "1.5"], "threshold"),
         (["--workers", "0"], "--workers"),
+        (["--ray-address", "10.0.0.1:6379"], "--ray-address needs --executor ray"),
+        (["--executor", "ray", "--work-dir", "s3://bucket/work"], "URLs such as s3://bucket/work are not supported"),
     ],
 )
 def test_bad_flags_fail_cleanly(tmp_path, capsys, argv, message):

@@ -75,9 +75,11 @@ def test_sigkill_of_the_main_process_alone_leaves_no_workers(many_files, clean_b
     assert _hashes(tmp_path) == _hashes(clean_build)
 
 
+@pytest.mark.parametrize("executor", ["local", "ray"])
 @pytest.mark.parametrize("how", ["SIGTERM to the main process", "Ctrl-C to the process group"])
-def test_sigterm_and_ctrl_c_stop_cleanly_and_resume(many_files, clean_build, tmp_path, how):
-    proc = _start(_args(many_files, tmp_path, "--workers", "2"), tmp_path, shards_done=1)
+def test_sigterm_and_ctrl_c_stop_cleanly_and_resume(many_files, clean_build, tmp_path, how, executor):
+    """Stopped the same way on either executor; the work resumes with local workers, identical."""
+    proc = _start(_args(many_files, tmp_path, "--workers", "2", "--executor", executor), tmp_path, shards_done=1)
     if how.startswith("SIGTERM"):
         os.kill(proc.pid, signal.SIGTERM)
     else:
