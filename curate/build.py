@@ -3,9 +3,10 @@
 The steps are separate from their scheduling: `map_shard` reads one input shard in whichever
 process calls it and leaves that shard's files in the work folder; the global steps read only
 those files. An executor runs these tasks: the local process pool (`workers.WorkerPool`) or a Ray
-cluster (`ray_executor.RayExecutor`, `--executor ray`); the steps are the same for both. Input shards, their row counts and the output shards depend on
-the source alone, never on --workers, so a version is byte-identical for any worker count and
-across --resume.
+cluster (`ray_executor.RayExecutor`, `--executor ray`); the steps are the same for both. Input
+shards, their row counts and the output shards depend on the source alone, never on --workers or
+the executor, so a version is byte-identical for any worker count, on either executor and across
+--resume.
 
 Identity rests on content: every shard's rows are hashed as they are read, and a build whose config
 and content hash match an existing version adds nothing. A Hub source pinned to the same commit as
@@ -61,9 +62,6 @@ BATCH_ROWS = 4096  # rows the map stages see at once
 PART_COLUMNS = {*VERSION_SCHEMA, "band_keys"} - {"dup_cluster_size"}
 
 
-EXECUTORS = ("local", "ray")
-
-
 class Executor(Protocol):
     """Runs `(function, *args)` tasks and calls `on_result` here as each finishes: `WorkerPool`
     (local processes) or `RayExecutor`. The build's steps never know which."""
@@ -76,7 +74,7 @@ class BuildOptions:
     name: str
     store: Store
     workers: int | None = None  # processes (local; None: every core) or tasks at once (ray; None: every CPU)
-    executor: str = "local"  # one of EXECUTORS
+    executor: str = "local"  # "local" (processes on this machine) or "ray"
     ray_address: str | None = None  # None: a local Ray started for the build
     work_dir: Path | None = None  # where the map step's files go (default: the store's work folder)
     dedup_tasks: bool = False  # dedup's band group-bys as executor tasks, not in this process
