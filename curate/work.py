@@ -54,8 +54,9 @@ def shard_name(index: int) -> str:
 
 class WorkFolder:
     def __init__(self, store: Store, name: str, key: str, maps_root: Path | None = None):
-        self.path = store.root / WORK_DIR / f"{name}-{key[:16]}"
-        self.maps = maps_root / self.path.name if maps_root is not None else self.path  # the map step's files
+        # Absolute: tasks may run where the current folder is another (a Ray node)
+        self.path = (store.root / WORK_DIR / f"{name}-{key[:16]}").absolute()
+        self.maps = (maps_root / self.path.name).absolute() if maps_root is not None else self.path  # the map step's files
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as e:
