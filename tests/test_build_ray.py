@@ -72,8 +72,8 @@ def test_a_killed_worker_task_is_retried_and_the_output_is_unchanged(many_files,
     assert _files(tmp_path / "s") == local_build
 
 
-def test_a_worker_that_keeps_dying_stops_the_build_with_one_line(many_files, ray_session, tmp_path, monkeypatch,
-                                                                 capsys):
+def test_a_worker_that_keeps_dying_stops_the_build_with_one_line(many_files, local_build, ray_session, tmp_path,
+                                                                 monkeypatch, capsys):
     import curate.build
 
     real_map_shard = curate.build.map_shard
@@ -92,6 +92,9 @@ def test_a_worker_that_keeps_dying_stops_the_build_with_one_line(many_files, ray
     assert err.endswith("run the same command with --resume")
     [work] = tmp_path.glob(".work/t-*")
     assert sorted(p.stem for p in (work / "done").glob("*.json")) == ["00000000", "00000001", "00000002"]
+    monkeypatch.setattr(curate.build, "map_shard", real_map_shard)  # the node is back
+    assert _build(many_files, tmp_path, "--executor", "ray", "--resume") == 0
+    assert _files(tmp_path) == local_build
 
 
 @pytest.mark.slow
