@@ -29,6 +29,7 @@ from curate.sources import InputShard
 RETRIES_ENV = "CURATE_RAY_TASK_RETRIES"
 DEFAULT_RETRIES = 3
 CONNECT_TIMEOUT_S = 5.0
+FORWARDED_PREFIXES = ("CURATE_", "HF_")  # Hub endpoint, token and retries; the build's own knobs
 MISSING_EXTRA = "--executor ray needs the ray extra: pip install 'reasoning-curate[ray]' (or pip install ray)"
 
 
@@ -49,7 +50,9 @@ class RayExecutor:
 
     def __init__(self, address: str | None, workers: int | None, environment: dict[str, str] | None = None):
         self.address, self.workers = address, workers
-        self.environment = environment or {}
+        # The build's own settings travel with its tasks: a node's workers do not share this environment.
+        forwarded = {k: v for k, v in os.environ.items() if k.startswith(FORWARDED_PREFIXES)}
+        self.environment = {**forwarded, **(environment or {})}
         self.ray = import_ray()
         self.started_here = False
         self.retries = _retries()

@@ -36,8 +36,8 @@ def local_build(parquet_dataset, tmp_path_factory) -> Path:
     return store
 
 
-def test_hub_build_equals_the_local_build(hub, hub_dataset, local_build, tmp_path):
-    assert main(_args(HUB_SOURCE, tmp_path, "--workers", "2")) == 0
+def test_hub_build_equals_the_local_build(hub, hub_dataset, local_build, tmp_path, executor):
+    assert main(_args(HUB_SOURCE, tmp_path, "--workers", "2", "--executor", executor)) == 0
     assert _hashes(tmp_path) == _hashes(local_build)
     source = Store(tmp_path).resolve("mini").manifest["source"]
     local_source = Store(local_build).resolve("mini").manifest["source"]

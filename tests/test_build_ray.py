@@ -176,3 +176,16 @@ def test_a_missing_ray_extra_is_one_line(many_files, tmp_path, capsys, monkeypat
     assert _build(many_files, tmp_path, "--executor", "ray") == 2
     err = capsys.readouterr().err.strip()
     assert err == "error: --executor ray needs the ray extra: pip install 'reasoning-curate[ray]' (or pip install ray)"
+
+
+def test_the_drivers_hub_and_curate_settings_reach_the_tasks(ray_session, monkeypatch):
+    from curate.ray_executor import RayExecutor
+
+    monkeypatch.setenv("CURATE_HUB_TRIES", "7")
+    monkeypatch.setenv("HF_TOKEN", "hf_not_a_real_token")
+    monkeypatch.setenv("UNRELATED_SETTING", "stays here")
+    seen: list = []
+    with RayExecutor(None, 1) as pool:
+        pool.run([(os.getenv, "CURATE_HUB_TRIES"), (os.getenv, "HF_TOKEN"), (os.getenv, "UNRELATED_SETTING")],
+                 seen.append)
+    assert seen == ["7", "hf_not_a_real_token", None]
