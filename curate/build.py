@@ -181,6 +181,8 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
             raise ResumableError(f"no space left on the device of {e.filename or options.store.root}; the work so "
                                  "far is kept: free some space and run the same command with --resume") from None
         raise
+    finally:
+        work.release()  # however it ends: a --resume in this process (or another) may take the folder
     work.remove()
     result.seconds = time.perf_counter() - started
     return result

@@ -94,8 +94,12 @@ class WorkFolder:
         results = (ShardResult.from_json(json.loads(p.read_text())) for p in (self.maps / "done").glob("*.json"))
         return {r.index: r for r in results}
 
-    def remove(self) -> None:
+    def release(self) -> None:
+        """Unlock the folder, keeping its files."""
         self._lock.close()
+
+    def remove(self) -> None:
+        self.release()
         if self.maps != self.path:
             shutil.rmtree(self.maps, ignore_errors=True)
         remove_work(self.path)
