@@ -73,6 +73,15 @@ def _add_filter_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-topic-confidence", type=float, default=None, metavar="P",
                    help="drop rows whose topic probability is below P, reason low_confidence:<topic> "
                         "(default: keep every row of a kept topic)")
+    columns = p.add_argument_group("input columns", "where the source keeps the prompt and the response")
+    columns.add_argument("--prompt-column", default=None, metavar="NAME", help="column of the prompt (default: prompt)")
+    columns.add_argument("--response-column", default=None, metavar="NAME",
+                         help="column of the response, <think>reasoning</think> answer (default: response)")
+    columns.add_argument("--messages-column", default=None, metavar="NAME",
+                         help="column of chat turns ({role, content} or {from, value}) instead: the last assistant "
+                              "turn is the response, the last user turn before it the prompt (default: none)")
+    columns.add_argument("--reasoning-column", default=None, metavar="NAME",
+                         help="column of the reasoning trace, when the response holds only the answer (default: none)")
 
 
 def _quality_defaults() -> str:
@@ -94,6 +103,7 @@ def _parse_languages(spec: str) -> tuple[str, ...] | None:
 def _config_from_args(args: argparse.Namespace):
     from curate.config import BuildConfig
     from curate.dedup import DedupParams
+    from curate.sources.columns import ColumnMap
     from curate.stages.quality import QualityThresholds
     from curate.topics import TopicClassifier, parse_topics
 
@@ -122,6 +132,8 @@ def _config_from_args(args: argparse.Namespace):
         decontaminate=tuple(args.decontaminate),
         decontaminate_ngram=args.decontaminate_ngram,
         min_topic_confidence=args.min_topic_confidence,
+        columns=ColumnMap.from_flags(args.prompt_column, args.response_column, args.messages_column,
+                                     args.reasoning_column),
     )
 
 
