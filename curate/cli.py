@@ -1,4 +1,4 @@
-"""The `curate` command: build, list, show, classify, sample."""
+"""The `curate` command: build, list, show, classify, sample, push."""
 
 from __future__ import annotations
 
@@ -289,6 +289,18 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    from curate.push import push
+
+    version = _open_store(args).resolve(args.ref)
+    pushed = push(version, args.repo, private=args.private, revision=args.revision)
+    out.print(f"pushed {version.ref} to {pushed.url}" + (f" (branch {args.revision})" if args.revision else "")
+              + f": {pushed.files} files, commit {pushed.commit[:12]}; open it with "
+              f"datasets.load_dataset({args.repo!r}" + (f", revision={args.revision!r}" if args.revision else "") + ")",
+              markup=False, highlight=False, soft_wrap=True)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="curate", description=__doc__)
     verbs = parser.add_subparsers(dest="verb", required=True)
@@ -334,6 +346,17 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, metavar="DIR", help="folder to write into (required)")
     s.add_argument("--seed", type=int, default=0, help="seed of the generated input (default: 0)")
     s.set_defaults(func=cmd_sample)
+
+    pu = verbs.add_parser("push", help="upload a version (shards, card, plots, manifest) to a Hub dataset repo")
+    pu.add_argument("ref", help="NAME (its newest version) or NAME@vN")
+    pu.add_argument("--repo", required=True, metavar="OWNER/NAME",
+                    help="dataset repo, created if missing; it then holds exactly the version (required)")
+    pu.add_argument("--private", action="store_true",
+                    help="create the repo private; refused if it exists and is public (default: public)")
+    pu.add_argument("--revision", default=None, metavar="BRANCH",
+                    help="branch to push to, created from main if missing (default: main)")
+    _add_store_flag(pu)
+    pu.set_defaults(func=cmd_push)
     return parser
 
 
