@@ -74,11 +74,18 @@ def test_reasoning_column_becomes_the_think_block(tmp_path):
         {"question": "Write a limerick.", "thinking": None, "answer": "There once was a cat."},
         {"question": "Write a poem.", "thinking": 7, "answer": "A poem."},
     ])
+    expected = ["<think>\nFive, seven, five.\n</think>\n\nRain on the roof.", "There once was a cat.", "A poem."]
     batch = _read(f, prompt="question", response="answer", reasoning="thinking")
     assert batch["prompt"][0] == "Write a haiku about rain."
-    assert batch["response"].to_list()[:2] == ["<think>\nFive, seven, five.\n</think>\n\nRain on the roof.",
-                                               "There once was a cat."]
+    assert batch["response"].to_list() == expected
     assert batch["field_error"].to_list() == [None, None, "reasoning_not_string"]
+    # parquet, the trace as large_string beside plain strings (polars and pyarrow write different widths)
+    table = pa.table({"question": pa.array(batch["prompt"].to_list()), "answer": ["Rain on the roof.",
+                      "There once was a cat.", "A poem."], "thinking": pa.array(["Five, seven, five.", None, None],
+                                                                                 pa.large_string())})
+    pq.write_table(table, tmp_path / "split.parquet")
+    batch = _read(tmp_path / "split.parquet", prompt="question", response="answer", reasoning="thinking")
+    assert batch["response"].to_list() == expected
 
 
 CHATS = [

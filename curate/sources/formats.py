@@ -256,7 +256,10 @@ def _string_or_nulls(table: pa.Table, role: str, n: int) -> pa.Array:
 def with_reasoning(reasoning: pa.Array, response: pa.Array) -> pa.Array:
     """`<think>` reasoning `</think>` answer where a row has reasoning; its response as is where not
     (without a think block of its own the rewrite stage drops it as `no_think_block`)."""
-    joined = pc.binary_join_element_wise("<think>\n", reasoning, "\n</think>\n\n", response, "")
+    text = pa.large_string()  # one type for every piece, whichever width each column was read with
+    response = response.cast(text)
+    joined = pc.binary_join_element_wise(pa.scalar("<think>\n", text), reasoning.cast(text),
+                                         pa.scalar("\n</think>\n\n", text), response, pa.scalar("", text))
     return pc.if_else(reasoning.is_null(), response, joined)
 
 
