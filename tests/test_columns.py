@@ -123,13 +123,20 @@ def test_chat_turns_give_the_last_exchange(tmp_path, clean_only):
     assert [g[:2] for g, e in zip(got, EXPECTED) if e[2] is None] == [e[:2] for e in EXPECTED[:3]]
 
 
-def test_chat_turns_in_parquet(tmp_path):
-    table = pa.Table.from_pylist([{"conversation": r["messages"]} for r in CHATS[:3]])
-    pq.write_table(table, tmp_path / "chats.parquet")
+@pytest.mark.parametrize("writer", ["pyarrow", "polars"])  # list/string, or large_list/large_string
+def test_chat_turns_in_parquet(tmp_path, writer):
+    chats = [r["messages"] for r in CHATS[:3]]
+    if writer == "pyarrow":
+        pq.write_table(pa.table({"conversation": chats}), tmp_path / "chats.parquet")
+    else:
+        pl.from_arrow(pa.table({"conversation": chats})).write_parquet(tmp_path / "chats.parquet")
     batch = _read(tmp_path / "chats.parquet", messages="conversation")
     assert batch["prompt"].to_list() == ["q2", "hq", "q"]
     assert batch["response"].to_list() == ["<think>r2</think>a2", "<think>r</think>ha", "a"]
     assert batch["field_error"].to_list() == [None, None, None]
+    sparse = [[{"role": "user", "content": "q", "from": None}, {"role": "assistant", "content": "a", "from": None}]]
+    pq.write_table(pa.table({"conversation": sparse}), tmp_path / "sparse.parquet")  # `from` typed null
+    assert _read(tmp_path / "sparse.parquet", messages="conversation")["response"].to_list() == ["a"]
     pq.write_table(pa.table({"conversation": ["a string, not turns"]}), tmp_path / "flat.parquet")
     with pytest.raises(CurateError, match="holds string, not lists of chat turns"):
         _read(tmp_path / "flat.parquet", messages="conversation")

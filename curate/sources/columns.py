@@ -129,11 +129,13 @@ def last_exchange(messages: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
 
 
 def _turn_field(turns: pa.Array, *names: str) -> pa.Array:
-    """The first of `names` a turn has (role or from, content or value), as text."""
+    """The first of `names` a turn has (role or from, content or value), as text. A field typed null
+    (all empty, as a writer may leave `from` beside `role`) is skipped."""
     fields = [pc.struct_field(turns, name) for name in names if turns.type.get_field_index(name) >= 0]
+    fields = [f for f in fields if not pa.types.is_null(f.type)]
     if not fields or not all(pa.types.is_string(f.type) or pa.types.is_large_string(f.type) for f in fields):
         raise CurateError(f"chat turns of type {turns.type} lack a text {' or '.join(names)} field")
-    return pc.coalesce(*fields) if len(fields) > 1 else fields[0]
+    return pc.coalesce(*(f.cast(pa.large_string()) for f in fields))  # polars writes large, pyarrow plain
 
 
 def _last_per_row(rows: int, parent: np.ndarray, positions: np.ndarray) -> np.ndarray:
