@@ -1,6 +1,8 @@
 """The quality stage: each check on rows written to fail it (and near misses that must pass), its
 thresholds, its figures against plain-Python references, and its recall on the sample's planted rows."""
 
+import hashlib
+import json
 import random
 import re
 from collections import Counter
@@ -187,26 +189,36 @@ def sample_batch(sample_rows_at_quality):
 
 
 @pytest.fixture(scope="module")
-def sample_rows_at_quality(tmp_path_factory):
-    """Every row of the embedded sample that reaches the quality stage (all topics and languages)."""
+def quality_cache(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CURATE_CACHE", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
+
+
+def rows_at_quality(source: str) -> pl.DataFrame:
+    """Every row of `source` that reaches the quality stage when all topics and languages are kept."""
     from curate.build import make_stages
     from curate.config import BuildConfig
     from curate.dedup import DedupParams
     from curate.pipeline import run_stages
     from curate.sources import open_source
-    from curate.sources.sample import ground_truth
     from curate.stages.length import LengthLimits
     from curate.topics import TopicClassifier
 
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CURATE_CACHE", str(tmp_path_factory.mktemp("cache")))
     config = BuildConfig(topics=tuple(TopicClassifier.load(None).topic_ids), languages=None, limits=LengthLimits(),
                          dedup=DedupParams.for_threshold(0.8), language_backend="cld2")  # fmt: skip
-    source = pl.concat(list(open_source("sample").batches(50_000)))
-    alive, _, _ = run_stages(source, make_stages(config)[:5])
+    source = pl.concat(list(open_source(source).batches(50_000)))
+    return run_stages(source, make_stages(config)[:5])[0]
+
+
+@pytest.fixture(scope="module")
+def sample_rows_at_quality(quality_cache):
+    """Every row of the embedded sample that reaches the quality stage, with its ground truth."""
+    from curate.sources.sample import ground_truth
+
     truth = ground_truth().rename({"index": "source_index"}).drop("topic", "language")
-    yield alive.join(truth, on="source_index")
-    mp.undo()
+    return rows_at_quality("sample").join(truth, on="source_index")
 
 
 def test_planted_failures_are_found_and_clean_rows_kept(sample_rows_at_quality):
@@ -229,11 +241,31 @@ def test_dropped_rows_show_the_failing_part(sample_rows_at_quality):
     assert all(re.match(r"answer: (I|Unfortunately|抱歉|很抱歉)", d) for d in out["drop_detail"].to_list())
 
 
+# --- verdicts pinned: a faster stage must decide exactly as the first one did ------------------------------
+
+def verdict_digest(rows: pl.DataFrame) -> str:
+    """sha256 of the sorted (source_index, drop reason) pairs the stage gives `rows`."""
+    out = QualityStage().process(rows)
+    pairs = out.select("source_index", DROP_REASON).sort("source_index").rows()
+    return hashlib.sha256(json.dumps(pairs).encode()).hexdigest()
+
+
+def test_verdicts_on_the_sample_are_pinned(sample_rows_at_quality):
+    assert verdict_digest(sample_rows_at_quality) == "0b2d4fc2d069a866a39138707792bbeaa3af5c03783546459683d23be4400234"
+
+
+def test_verdicts_on_generated_rows_are_pinned(quality_cache, tmp_path):
+    from curate.sources.sample import write_sample
+
+    write_sample(tmp_path, rows=4000)  # 3,791 reach the stage, 33 are dropped
+    assert verdict_digest(rows_at_quality(str(tmp_path))) == (
+        "8142a2d146bae4673aa399465a3dc72ba7173a7a78ac50af802c2ff1cd1aa012"
+    )
+
+
 # --- in a build ---------------------------------------------------------------------------------------------
 
 def test_a_build_runs_the_stage_and_no_quality_skips_it(tmp_path, capsys):
-    import json
-
     from curate.cli import main
     from curate.store import Store
 
