@@ -27,11 +27,9 @@ import polars as pl
 from curate.errors import CurateError
 from curate.schema import DROP_REASON, QUALITY_SCHEMA
 from curate.stages.base import Stage
-from curate.words import Segments, Words, fmix64, lines, ngram_bytes, ngram_hashes, split_words
+from curate.words import NGRAMS, text_figures
 
 PARTS = ("reasoning", "answer")
-NGRAMS = (2, 3, 4)
-LOOP_PERIODS = 6  # a loop repeats a block of up to this many sentences; longer ones: repeated lines
 DETAIL_CHARS = 200  # excerpt kept as a dropped row's preview
 
 # Every check's reasons, in the order they are tried.
@@ -144,8 +142,6 @@ _FOREIGN_LEAD[0xD0:0xE2] = True
 _FOREIGN_LEAD[0xE3:0xEE] = True
 _FOREIGN_LEAD[0xF0:0xF5] = True
 
-SKETCH_BUCKETS = 512  # per text and hash (9 of a 2-gram's top 18 bits each); a bucket's bytes bound its 2-grams
-SKETCH_TEXTS = 4096  # texts per sketch slice: bounds its memory to 16 MiB
 
 _NOT = r"(?:can(?:no|['’])t|can not|won['’]t|will not|am unable to|['’]m unable to|am not able to)"
 REFUSAL = (
@@ -206,16 +202,11 @@ def measure(batch: pl.DataFrame, thresholds: QualityThresholds) -> pl.DataFrame:
     spaceless = np.flatnonzero(languages.is_in(list(SPACELESS)).to_numpy())
     if len(spaceless):  # 。！？ end sentences with no space after: add one, so that words split there
         texts = texts.scatter(spaceless, texts.gather(spaceless).str.replace_all(r"([。！？])", "$1 "))
-    words = split_words(texts)
-    n_bytes = np.diff(words.offsets)
-    word_counts = np.diff(words.first_word)
-    units = word_counts.copy()  # what sentences and lines are made of
+    figures = text_figures(texts, thresholds.exact_ngram_from, _FOREIGN_LEAD)
+    n_bytes = texts.str.len_bytes().to_numpy().astype(np.int64)
+    units = figures.words.copy()  # what sentences and lines are made of
     units[spaceless] = n_bytes[spaceless] // 6  # no spaces: a unit per two characters (6 bytes)
-    sentences = words.sentences()
-    loops = _loop_sentences(sentences, words.n_texts)
-    repeated = _repeated_share(lines(sentences), n_bytes)
-    top = _top_ngram_shares(words, n_bytes, thresholds.exact_ngram_from)
-    foreign, exempt = _foreign_share(texts, languages, words, pl.concat([batch["prompt"], batch["prompt"]]))
+    foreign, exempt = _foreign_share(texts, languages, figures.marked, pl.concat([batch["prompt"]] * 2))
     # brackets in the answer's prose only: code quotes them in strings (its fences are checked), and
     # reasoning quotes half-written lines
     prose = batch["answer"].fill_null("").str.replace_all(_CODE, "").str.replace_all(_SMILEY, "")
@@ -224,19 +215,19 @@ def measure(batch: pl.DataFrame, thresholds: QualityThresholds) -> pl.DataFrame:
     fences = np.zeros(len(texts), np.int64)
     fenced = np.flatnonzero(texts.str.contains("```", literal=True).to_numpy())  # few: count only those
     fences[fenced] = texts.gather(fenced).str.count_matches("```", literal=True).to_numpy()
-    figures = {
-        "words": word_counts,
+    per_text = {
+        "words": figures.words,
         "units": units,
-        "loop_sentences": loops,
-        "repeated_line_share": repeated,
-        **{f"top_{k}gram_share": top[k] for k in NGRAMS},
+        "loop_sentences": figures.loop_sentences,
+        "repeated_line_share": figures.repeated_line_share,
+        **{f"top_{k}gram_share": figures.top_ngram_share[k] for k in NGRAMS},
         "foreign_share": foreign,
         "foreign_exempt": exempt,
         "unclosed_brackets": np.concatenate([np.zeros(n, np.int64), unclosed]),
         "open_fence": fences % 2 == 1,
         **{name: values.to_numpy() for name, values in _endings(texts).to_dict().items()},
     }
-    columns = {f"{part}_{name}": values[k * n : (k + 1) * n] for name, values in figures.items()
+    columns = {f"{part}_{name}": values[k * n : (k + 1) * n] for name, values in per_text.items()
                for k, part in enumerate(PARTS)}  # fmt: skip
     head = batch["answer"].fill_null("").str.slice(0, HEAD_CHARS)
     return pl.DataFrame(columns).with_columns(
@@ -287,103 +278,15 @@ def check(measured: pl.DataFrame, t: QualityThresholds) -> pl.DataFrame:
     return measured.select(expr.fill_null(False).alias(f"flag_{name}") for name, expr in flags.items())
 
 
-def _loop_sentences(sentences: Segments, n: int) -> np.ndarray:
-    """Per text: the longest run of sentences that each equal the sentence `p` before them, for any
-    period p up to LOOP_PERIODS (a block of p sentences said r times gives p * (r - 1))."""
-    longest = np.zeros(n, np.int64)
-    h, text = sentences.hashes, sentences.text
-    keys = fmix64(h ^ fmix64(text.astype(np.uint64)))
-    repeats = np.flatnonzero(~pl.Series(keys).is_first_distinct().to_numpy())  # only these can loop
-    for p in range(1, LOOP_PERIODS + 1):
-        at = repeats[repeats >= p]
-        at = at[(h[at] == h[at - p]) & (text[at] == text[at - p])]
-        if not len(at):
-            continue
-        run = np.cumsum(np.diff(at, prepend=-2) != 1)  # consecutive positions share a run number
-        lengths = np.bincount(run)
-        ids = np.flatnonzero(lengths)
-        np.maximum.at(longest, text[at][np.searchsorted(run, ids)], lengths[ids])
-    return longest
-
-
-def _repeated_share(lines: Segments, n_bytes: np.ndarray) -> np.ndarray:
-    """Per text: share of its bytes in lines that repeat an earlier line of the text (Gopher's
-    duplicate-line fraction; a paragraph of a trace is a line)."""
-    keys = fmix64(lines.hashes ^ fmix64(lines.text.astype(np.uint64)))
-    repeat = ~pl.Series(keys).is_first_distinct().to_numpy()
-    repeated = np.bincount(lines.text, weights=lines.nbytes * repeat, minlength=len(n_bytes))
-    return repeated / np.maximum(n_bytes, 1)
-
-
-def _top_ngram_shares(words: Words, n_bytes: np.ndarray, exact_from: float) -> dict[int, np.ndarray]:
-    """Per text and n in NGRAMS: bytes of its most frequent word n-gram (count x joined length) / its
-    bytes, as Gopher measures it.
-
-    Counting every n-gram of every text is the costly part, so 2-grams go through a count-min sketch
-    first: a text's 2-grams are hashed twice into SKETCH_BUCKETS buckets, and the smaller of a
-    2-gram's two buckets bounds its bytes from above. A 3-gram's bytes are at most twice those of one of its 2-grams,
-    a 4-gram's 7/3 times, so only texts whose bound could reach the lowest threshold are counted
-    exactly (the others keep the bound for 2-grams and 0 for 3- and 4-grams)."""
-    n = words.n_texts
-    hashes = words.ngram_hashes(2, mixed=False)
-    valid = words.ngram_valid(2)
-    mass = np.where(valid, words.ngram_bytes(2), 0).astype(np.float64)
-    text = words.text_of_word[: len(hashes)]
-    estimate = np.zeros(len(hashes))
-    for lo in range(0, n, SKETCH_TEXTS):  # count-min: a 2-gram's bytes are at most those of both its buckets
-        hi = min(lo + SKETCH_TEXTS, n)
-        a, b = words.first_word[lo], min(words.first_word[hi], len(hashes))
-        if a < b:
-            base = (text[a:b] - lo) * SKETCH_BUCKETS
-            high = hashes[a:b] >> np.uint64(46)
-            rows = [base + (high >> np.uint64(9)).astype(np.int64), base + (high & np.uint64(511)).astype(np.int64)]
-            sums = [np.bincount(r, weights=mass[a:b], minlength=(hi - lo) * SKETCH_BUCKETS) for r in rows]
-            estimate[a:b] = np.minimum(sums[0][rows[0]], sums[1][rows[1]])
-    estimate[~valid] = 0
-    bound = np.zeros(n)
-    has = np.flatnonzero(np.diff(np.minimum(words.first_word, len(hashes))) > 0)
-    if len(has):
-        bound[has] = np.maximum.reduceat(estimate, words.first_word[has])
-    shares = {k: np.zeros(n) for k in NGRAMS}
-    shares[2] = bound / np.maximum(n_bytes, 1)
-    close = np.flatnonzero(shares[2] >= exact_from)
-    if len(close):
-        exact = _exact_tops(words, close)
-        for k in NGRAMS:
-            shares[k][close] = exact[k] / np.maximum(n_bytes[close], 1)
-    return shares
-
-
-def _exact_tops(words: Words, texts: np.ndarray) -> dict[int, np.ndarray]:
-    """For each of `texts` and n in NGRAMS: count x joined length of its most frequent n-gram."""
-    first, counts = words.first_word[texts], np.diff(words.first_word)[texts]
-    owner = np.repeat(np.arange(len(texts)), counts)
-    index = np.arange(counts.sum()) + np.repeat(first - (np.cumsum(counts) - counts), counts)
-    hashes, lengths = words.hashes[index], words.lengths[index]
-    tops = {}
-    for k in NGRAMS:
-        grams = ngram_hashes(hashes, k)
-        within = owner[: len(grams)] == owner[k - 1 :]
-        keys = fmix64(grams ^ fmix64(owner[: len(grams)].astype(np.uint64)))[within]
-        mass = ngram_bytes(lengths, k)[within]
-        _, at, seen = np.unique(keys, return_index=True, return_counts=True)
-        best = np.zeros(len(texts))
-        np.maximum.at(best, owner[: len(grams)][within][at], seen * mass[at])
-        tops[k] = best
-    return tops
-
-
-def _foreign_share(texts: pl.Series, languages: pl.Series, words: Words, prompts: pl.Series):
+def _foreign_share(texts: pl.Series, languages: pl.Series, screened: np.ndarray, prompts: pl.Series):
     """Per text: (letters outside its language's scripts per character, exempt). Exempt: a language
-    outside our tables, or a prompt that itself has such letters (it asked for them). Only texts with
-    a UTF-8 lead byte of another script run the exact regex."""
-    share, exempt = np.zeros(len(texts)), np.ones(len(texts), bool)
+    outside our tables, or a prompt that itself has such letters (it asked for them). Only `screened`
+    texts (with a UTF-8 lead byte of another script) run the exact regex."""
+    share = np.zeros(len(texts))
+    known = languages.is_in([*LATIN_LANGUAGES, *SCRIPTS]).fill_null(False).to_numpy()
+    exempt = ~known
+    screened = screened & known
     codes = languages.to_numpy()
-    known = np.isin(codes, [*LATIN_LANGUAGES, *SCRIPTS])
-    exempt[known] = False
-    high = np.flatnonzero(words.data >= 0xD0)
-    high = high[_FOREIGN_LEAD[words.data[high]]]
-    screened = known & (np.diff(np.searchsorted(high, words.offsets)) > 0)
     for code in np.unique(codes[screened]):
         rows = np.flatnonzero(screened & (codes == code))
         pattern, subset = _foreign_letters(code), texts.gather(rows)
@@ -400,32 +303,42 @@ def _foreign_letters(language: str) -> str:
 
 def _endings(texts: pl.Series) -> pl.DataFrame:
     """How each text ends, from its last TAIL_CHARS: whether its last line stops on a comma, colon,
-    dash, article or conjunction (`end_open`) or on a letter or digit (`end_bare`), that line's
-    words (runs of two letters or more; 10 Han characters count 5), whether it is a list item or a
-    heading, and whether the line before it ends in punctuation (`after_punctuated`: a comma only
-    after four words, so "Best regards," before a name does not count)."""
+    dash, article or conjunction (`end_open`) or on a letter or digit (`end_bare`). Where it ends
+    bare (the only rows where the rest is read: elsewhere 0 and False), that line's words (runs of
+    two letters or more; 10 Han characters count 5), whether it is a list item or a heading, and
+    whether the line before it ends in punctuation (`after_punctuated`: a comma only after four
+    words, so "Best regards," before a name does not count)."""
     lines = pl.col("text").str.slice(-TAIL_CHARS).str.split("\n").list.eval(
         pl.element().filter(pl.element().str.strip_chars() != "")
     )
-    return (
+    ends = (
         pl.DataFrame({"text": texts})
         .select(lines.alias("lines"))
         .select(
             pl.col("lines").list.last().fill_null("").alias("line"),
             pl.col("lines").list.get(-2, null_on_oob=True).fill_null("").alias("before"),
         )
-        .select(
-            pl.col("line").str.replace(_CLOSERS, "").str.contains(_OPEN_END).alias("end_open"),
-            pl.col("line").str.replace(_CLOSERS, "").str.contains(r"[\p{L}\p{N}]$").alias("end_bare"),
-            (pl.col("line").str.count_matches(r"\p{L}{2,}") + pl.col("line").str.count_matches(r"\p{Han}") // 2)
-            .alias("end_words"),
-            pl.col("line").str.contains(_LIST_LINE).alias("end_listed"),
-            (
-                pl.col("before").str.replace(_CLOSERS, "").str.contains(r"[.!?;:。！？；：]$")
-                | (pl.col("before").str.contains(r"[,，]$") & (pl.col("before").str.count_matches(r"\S+") >= 4))
-            ).alias("after_punctuated"),
+        .with_columns(pl.col("line").str.replace(_CLOSERS, "").alias("stripped"))
+        .with_columns(
+            pl.col("stripped").str.contains(_OPEN_END).alias("end_open"),
+            pl.col("stripped").str.contains(r"[\p{L}\p{N}]$").alias("end_bare"),
         )
     )
+    bare = ends.filter("end_bare").select(
+        (pl.col("line").str.count_matches(r"\p{L}{2,}") + pl.col("line").str.count_matches(r"\p{Han}") // 2)
+        .alias("end_words"),
+        pl.col("line").str.contains(_LIST_LINE).alias("end_listed"),
+        (
+            pl.col("before").str.replace(_CLOSERS, "").str.contains(r"[.!?;:。！？；：]$")
+            | (pl.col("before").str.contains(r"[,，]$") & (pl.col("before").str.count_matches(r"\S+") >= 4))
+        ).alias("after_punctuated"),
+    )
+    rows = np.flatnonzero(ends["end_bare"].to_numpy())
+    later = {"end_words": np.zeros(len(texts), np.int64), "end_listed": np.zeros(len(texts), bool),
+             "after_punctuated": np.zeros(len(texts), bool)}  # fmt: skip
+    for name, values in later.items():
+        values[rows] = bare[name].to_numpy()
+    return ends.select("end_open", "end_bare").with_columns(**later)
 
 
 def _detail(batch: pl.DataFrame, reasons: pl.Series) -> pl.Series:
