@@ -226,7 +226,9 @@ def _text_figures(data, words64, offsets, exact_from, marked, lowest):
     table_size = 1
     while table_size < 2 * capacity:
         table_size *= 2
-    table, stamps = np.empty(table_size, np.uint64), np.zeros(table_size, np.int64)
+    table = (np.empty(table_size, np.uint64), np.zeros(table_size, np.int64), np.empty(table_size, np.int64),
+             np.empty(table_size, np.int64))  # fmt: skip
+    stamp = 0
     sketch = np.empty((2, SKETCH_BUCKETS), np.int64)
     for t in range(n):
         lo, hi = offsets[t], offsets[t + 1]
@@ -237,12 +239,11 @@ def _text_figures(data, words64, offsets, exact_from, marked, lowest):
         s = _sentences(data, starts, ends, hashes, line_end, w, sentence_hashes, sentence_bytes)
         loops[t] = _loop_sentences(sentence_hashes, s)
         n_lines = _lines(sentence_hashes, sentence_bytes, line_end, s, line_hashes, line_bytes)
-        size = 1
-        while size < 2 * n_lines:
-            size *= 2
+        stamp += 1
         repeated_bytes = 0
         for k in range(n_lines):
-            if _seen(line_hashes[k], table, stamps, size, t + 1):
+            slot = _count(line_hashes[k], 0, table, _table_size(n_lines), stamp)
+            if table[2][slot] > 1:
                 repeated_bytes += line_bytes[k]
         text_bytes = max(hi - lo, 1)
         repeated[t] = repeated_bytes / text_bytes
@@ -250,7 +251,8 @@ def _text_figures(data, words64, offsets, exact_from, marked, lowest):
         tops[t, 0] = bound / text_bytes
         if tops[t, 0] >= exact_from:
             for k in range(3):
-                tops[t, k] = _top_ngram(starts, ends, hashes, w, k + 2) / text_bytes
+                stamp += 1
+                tops[t, k] = _top_ngram(starts, ends, hashes, w, k + 2, table, stamp) / text_bytes
     return words, loops, repeated, tops, flagged
 
 
@@ -305,16 +307,28 @@ def _lines(sentence_hashes, sentence_bytes, line_end, s, line_hashes, line_bytes
 
 
 @njit(cache=True)
-def _seen(key, table, stamps, size, stamp):
-    """True if `key` was added under `stamp` before; adds it. Open addressing in the first `size`
-    slots (a power of two); slots of other stamps count as empty, so nothing is ever cleared."""
+def _table_size(keys):
+    """Slots of a counting table for this many keys: a power of two, at least twice as many."""
+    size = 2
+    while size < 2 * keys:
+        size *= 2
+    return size
+
+
+@njit(cache=True)
+def _count(key, value, table, size, stamp):
+    """Counts `key` in `table` = (keys, stamps, counts, values), in the first `size` slots (a power
+    of two, open addressing); returns its slot. Slots of another stamp count as empty, so nothing is
+    ever cleared. A new key's count is 1 and its value is kept; a seen key's count goes up."""
+    keys, stamps, counts, values = table
     slot = np.int64(key >> np.uint64(32)) & (size - 1)
     while stamps[slot] == stamp:
-        if table[slot] == key:
-            return True
+        if keys[slot] == key:
+            counts[slot] += 1
+            return slot
         slot = (slot + 1) & (size - 1)
-    stamps[slot], table[slot] = stamp, key
-    return False
+    keys[slot], stamps[slot], counts[slot], values[slot] = key, stamp, 1, value
+    return slot
 
 
 @njit(cache=True)
@@ -334,25 +348,14 @@ def _top_2gram_bound(starts, ends, hashes, w, sketch):
 
 
 @njit(cache=True)
-def _top_ngram(starts, ends, hashes, w, n):
+def _top_ngram(starts, ends, hashes, w, n, table, stamp):
     """Bytes (count x length joined by single spaces) of the text's most frequent word n-gram."""
-    count = w - n + 1
-    if count <= 0:
-        return 0
-    grams = np.empty(count, np.uint64)
-    for k in range(count):
-        h = hashes[k]
-        for j in range(1, n):
-            h = (h * _M2) ^ hashes[k + j]
-        grams[k] = h
-    order = np.argsort(grams, kind="mergesort")  # stable: a run starts at the gram's first occurrence
-    best, run = 0, 0
-    for r in range(count):
-        run = 1 if r == 0 or grams[order[r]] != grams[order[r - 1]] else run + 1
-        if r == count - 1 or grams[order[r + 1]] != grams[order[r]]:
-            first = order[r - run + 1]
-            joined = n - 1
-            for j in range(first, first + n):
-                joined += ends[j] - starts[j]
-            best = max(best, run * joined)
+    size, best = _table_size(w), 0
+    for k in range(w - n + 1):
+        gram, joined = hashes[k], n - 1 + ends[k] - starts[k]
+        for j in range(k + 1, k + n):
+            gram = (gram * _M2) ^ hashes[j]
+            joined += ends[j] - starts[j]
+        slot = _count(gram, joined, table, size, stamp)
+        best = max(best, table[2][slot] * table[3][slot])  # the length of its first occurrence
     return best
