@@ -38,6 +38,7 @@ _CJK_BEFORE[[0x82, 0x81, 0x9F]] = [0x80, 0xBC, 0xBC]
 LOOP_PERIODS = 6  # a loop repeats a block of up to this many sentences; longer ones: repeated lines
 NGRAMS = (2, 3, 4)
 _LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)  # the first k bytes of a uint64
+_NO_MARKS = np.zeros(256, np.bool_)
 SKETCH_BUCKETS = 512  # per text and hash (9 of a 2-gram's top 18 bits each); a bucket's bytes bound its 2-grams
 
 
@@ -123,8 +124,7 @@ def text_figures(texts: pl.Series, exact_from: float, marked: np.ndarray) -> Tex
     4-grams; the others keep the bound for 2-grams and 0 for 3- and 4-grams (a caller picks
     `exact_from` so that those could not reach its thresholds)."""
     data, offsets = utf8_buffer(texts)
-    lowest = int(np.argmax(marked)) if marked.any() else 256
-    words, loops, repeated, tops, flagged = _text_figures(data, _as_words64(data), offsets, exact_from, marked, lowest)
+    words, loops, repeated, tops, flagged = _text_figures(data, _as_words64(data), offsets, exact_from, marked)
     return TextFigures(words, loops, repeated, {n: tops[:, k] for k, n in enumerate(NGRAMS)}, flagged)
 
 
@@ -163,7 +163,7 @@ def _split(data, words64, offsets, n_words):
     bounds = np.empty(_longest(offsets) + 2, np.int64)
     w = 0
     for t in range(len(offsets) - 1):
-        w = _words_of(data, words64, offsets[t], offsets[t + 1], bounds, starts, ends, hashes, line_end, w)
+        w, _ = _words_of(data, words64, offsets[t], offsets[t + 1], _NO_MARKS, bounds, starts, ends, hashes, line_end, w)
     return starts, ends, hashes
 
 
@@ -176,15 +176,17 @@ def _longest(offsets):
 
 
 @njit(cache=True)
-def _words_of(data, words64, lo, hi, bounds, starts, ends, hashes, line_end, w):
+def _words_of(data, words64, lo, hi, marked, bounds, starts, ends, hashes, line_end, w):
     """Writes the words of data[lo:hi] from index w on, each with whether a line break or the end of
-    the text follows it; returns the index after the last. `bounds` is scratch of hi - lo + 2.
+    the text follows it. Returns the index after the last, and whether a byte is flagged in
+    `marked`. `bounds` is scratch of hi - lo + 2.
 
     Where words start and end is found without a branch per byte (word lengths vary too much to
     predict): every byte writes its position to the next slot of `bounds`, and moves on to the
     slot after only where a word starts or ends."""
-    n, inside = 0, False
+    n, inside, flagged = 0, False, False
     for i in range(lo, hi):
+        flagged |= marked[data[i]]
         word = data[i] > 32
         bounds[n] = i
         n += word != inside
@@ -199,20 +201,11 @@ def _words_of(data, words64, lo, hi, bounds, starts, ends, hashes, line_end, w):
         w += 1
     if n:
         line_end[w - 1] = True
-    return w
+    return w, flagged
 
 
 @njit(cache=True)
-def _any_marked(data, lo, hi, marked, lowest):
-    """Whether a byte of data[lo:hi] is flagged in `marked`, none below `lowest`."""
-    for i in range(lo, hi):
-        if data[i] >= lowest and marked[data[i]]:
-            return True
-    return False
-
-
-@njit(cache=True)
-def _text_figures(data, words64, offsets, exact_from, marked, lowest):
+def _text_figures(data, words64, offsets, exact_from, marked):
     n = len(offsets) - 1
     words, loops = np.zeros(n, np.int64), np.zeros(n, np.int64)
     repeated, tops, flagged = np.zeros(n), np.zeros((n, 3)), np.zeros(n, np.bool_)
@@ -232,8 +225,8 @@ def _text_figures(data, words64, offsets, exact_from, marked, lowest):
     sketch = np.empty((2, SKETCH_BUCKETS), np.int64)
     for t in range(n):
         lo, hi = offsets[t], offsets[t + 1]
-        flagged[t] = _any_marked(data, lo, hi, marked, lowest)
-        w = words[t] = _words_of(data, words64, lo, hi, bounds, starts, ends, hashes, line_end, 0)
+        w, flagged[t] = _words_of(data, words64, lo, hi, marked, bounds, starts, ends, hashes, line_end, 0)
+        words[t] = w
         if w == 0:
             continue
         s = _sentences(data, starts, ends, hashes, line_end, w, sentence_hashes, sentence_bytes)
