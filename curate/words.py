@@ -56,7 +56,9 @@ _fmix = njit(cache=True)(fmix64)  # the same finalizer, compiled for one value i
 
 def utf8_buffer(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     """(bytes, offsets): the texts as one UTF-8 buffer; text i is bytes[offsets[i]:offsets[i+1]]. Null is ''."""
-    arrow = texts.cast(pl.String).fill_null("").rechunk().to_arrow(compat_level=pl.CompatLevel.oldest())
+    texts = texts.cast(pl.String) if texts.dtype != pl.String else texts
+    texts = texts.fill_null("") if texts.null_count() else texts  # each a query of its own: only when needed
+    arrow = texts.rechunk().to_arrow(compat_level=pl.CompatLevel.oldest())
     _, offsets, data = arrow.buffers()
     offsets = np.frombuffer(offsets, np.int64)[arrow.offset : arrow.offset + len(arrow) + 1]
     data = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
