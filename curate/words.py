@@ -7,8 +7,8 @@ batch stays one UTF-8 buffer, and one loop per text finds its words, sentences a
 figures the stage needs, with its scratch small enough to stay in cache. `cache=True` keeps the
 machine code beside this file, so a build's workers load it instead of compiling.
 
-- A word is a run of bytes above 0x20: ASCII whitespace and control characters separate words, as
-  `str.split()` does; texts never share a word.
+- A word is a run of bytes above 0x20: ASCII whitespace and control characters separate words
+  (`bytes.split()`, with control characters splitting too); texts never share a word.
 - A word's hash is of its first 8 bytes and its length: exact for words up to 8 bytes; longer ones
   that share their first 8 bytes and length ("questions"/"question,") count as one word. The high
   bits are well spread; whatever is built from word hashes (n-grams, sentences) mixes once more.

@@ -13,9 +13,17 @@ import pytest
 
 from curate.errors import CurateError
 from curate.schema import DROP_REASON, QUALITY_SCHEMA
-from curate.stages.quality import REASONS, SPACELESS, QualityStage, QualityThresholds, check, measure
+from curate.stages.quality import (
+    REASONS,
+    SPACELESS,
+    QualityStage,
+    QualityThresholds,
+    _unclosed_brackets,
+    check,
+    measure,
+)
 from curate.tokens import TokenCounter
-from curate.words import split_words
+from curate.words import split_words, utf8_buffer
 
 CLEAN_REASONING = (
     "Okay, the user wants a way to learn a new topic quickly. Let me think about what actually works. "
@@ -145,16 +153,23 @@ def test_thresholds_parse_and_check():
 
 # --- figures against plain-Python references ------------------------------------------------------------
 
-def test_words_split_like_str_split():
+def test_words_split_on_spaces_and_controls_and_hash_as_documented():
+    """Words as runs of bytes above 0x20 (`bytes.split()`, control characters splitting too); a
+    word's hash of its first 8 bytes and its length, as
+    decontamination's n-gram index and the pinned verdicts expect (texts end anywhere in the 8-byte
+    words the hash reads, the last one included)."""
     rng = random.Random(3)
-    alphabet = ["a", "bc", "déf", "中文", ".", " ", "  ", "\n", "\t", "x!", "longerwordthanmost"]
-    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(300)] + [""]
+    alphabet = ["a", "bc", "déf", "中文", ".", " ", "  ", "\n", "\t", "x!", "longerwordthanmost", "\x01"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(300)] + ["", None, "z"]
     words = split_words(pl.Series(texts))
+    m1, m3 = 0x9E3779B97F4A7C15, 0x165667B19E3779F9
     for i, text in enumerate(texts):
         lo, hi = words.first_word[i], words.first_word[i + 1]
         got = [bytes(words.data[a:b]) for a, b in zip(words.starts[lo:hi], words.ends[lo:hi])]
-        assert got == text.encode().split(), text
-    assert len(np.unique(words.hashes[[0]])) == 1
+        expected = [w for w in re.split(rb"[\x00-\x20]+", (text or "").encode()) if w]
+        assert got == expected, text
+        hashes = [(int.from_bytes(w[:8], "little") * m1 ^ len(w) * m3) % 2**64 for w in expected]
+        assert words.hashes[lo:hi].tolist() == hashes, text
 
 
 def test_top_2gram_share_bounds_the_exact_one_closely(sample_batch):
@@ -170,6 +185,19 @@ def test_top_2gram_share_bounds_the_exact_one_closely(sample_batch):
             exact, size = top / max(len(text.encode()), 1), len(text.encode())
             got = measured[f"{part}_top_2gram_share"][k]
             assert exact - 1e-6 <= got <= exact + (0.03 if size > 1000 else 1), (part, k, exact, got)
+
+
+def test_unclosed_brackets_match_the_regexes_they_replace():
+    """The compiled count of ( [ { left open reads the answer as these regexes did: code removed
+    (fenced blocks, to the end when unclosed, and inline spans), then smileys."""
+    code, smiley = r"(?s)```.*?(?:```|$)|`[^`\n]*`", r"[:;=]-?[(\[{]"
+    rng = random.Random(5)
+    alphabet = ["`", "```", "``", "(", ")", "[", "]", "{", "}", ":", ";", "=", "-", ":(", ":-(", "\n", " ", "a", "é"]
+    texts = pl.Series(["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)])
+    prose = texts.str.replace_all(code, "").str.replace_all(smiley, "")
+    expected = sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in "([{")
+    expected -= sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in ")]}")
+    assert _unclosed_brackets(*utf8_buffer(texts)).tolist() == expected.tolist()
 
 
 def test_loops_and_repeated_lines_count_what_they_say():
