@@ -61,7 +61,7 @@ def utf8_buffer(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     arrow = texts.rechunk().to_arrow(compat_level=pl.CompatLevel.oldest())
     _, offsets, data = arrow.buffers()
     offsets = np.frombuffer(offsets, np.int64)[arrow.offset : arrow.offset + len(arrow) + 1]
-    data = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
+    data = np.frombuffer(data if data is not None else b"", np.uint8)  # read-only either way: one compiled type
     return data[offsets[0] : offsets[-1]], offsets - offsets[0]
 
 
@@ -92,14 +92,16 @@ class Words:
 def split_words(texts: pl.Series) -> Words:
     """Words, with their hashes, of every text of `texts` (null: no words)."""
     data, offsets = utf8_buffer(texts)
+    words64 = _as_words64(data)
     first_word = np.zeros(len(offsets), np.int64)
-    np.cumsum(_count_words(data, offsets), out=first_word[1:])
-    starts, ends, hashes = _split(data, _as_words64(data), offsets, first_word[-1])
+    np.cumsum(_count_words(words64.view(np.uint8), offsets), out=first_word[1:])
+    starts, ends, hashes = _split(words64.view(np.uint8), words64, offsets, first_word[-1])
     return Words(data, offsets, first_word, starts, ends, hashes)
 
 
 def _as_words64(data: np.ndarray) -> np.ndarray:
-    """The bytes as little-endian 8-byte words, zero-padded by one word: what `_word_hash` reads."""
+    """The bytes as little-endian 8-byte words, zero-padded by one word: what `_word_hash` reads.
+    The loops read the bytes through this copy's byte view too: one array type, one compilation."""
     words64 = np.zeros(len(data) // 8 + 2, "<u8")
     words64.view(np.uint8)[: len(data)] = data
     return words64
@@ -113,7 +115,7 @@ class TextFigures:
     loop_sentences: np.ndarray  # int64: longest run of sentences each equal to the one 1..LOOP_PERIODS before
     repeated_line_share: np.ndarray  # float64: bytes in lines that repeat an earlier line / the text's bytes
     top_ngram_share: dict[int, np.ndarray]  # n -> float64: bytes of the most frequent word n-gram / the text's bytes
-    marked: np.ndarray  # bool: a byte flagged in `marked`
+    flagged: np.ndarray  # bool: the text has a byte that `marked` flags
 
 
 def text_figures(texts: pl.Series, exact_from: float, marked: np.ndarray) -> TextFigures:
@@ -126,7 +128,10 @@ def text_figures(texts: pl.Series, exact_from: float, marked: np.ndarray) -> Tex
     4-grams; the others keep the bound for 2-grams and 0 for 3- and 4-grams (a caller picks
     `exact_from` so that those could not reach its thresholds)."""
     data, offsets = utf8_buffer(texts)
-    words, loops, repeated, tops, flagged = _text_figures(data, _as_words64(data), offsets, exact_from, marked)
+    words64 = _as_words64(data)
+    words, loops, repeated, tops, flagged = _text_figures(
+        words64.view(np.uint8), words64, offsets, float(exact_from), marked.astype(np.bool_)
+    )
     return TextFigures(words, loops, repeated, {n: tops[:, k] for k, n in enumerate(NGRAMS)}, flagged)
 
 

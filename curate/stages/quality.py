@@ -221,7 +221,7 @@ def measure(batch: pl.DataFrame, thresholds: QualityThresholds) -> pl.DataFrame:
     n_bytes = endings["bytes"]
     units = figures.words.copy()  # what sentences and lines are made of
     units[spaceless] = n_bytes[spaceless] // 6  # no spaces: a unit per two characters (6 bytes)
-    foreign, exempt = _foreign_share(texts, languages, figures.marked, batch["prompt"])
+    foreign, exempt = _foreign_share(texts, languages, figures.flagged, batch["prompt"])
     # brackets in the answer's prose only: code quotes them in strings (its fences are checked), and
     # reasoning quotes half-written lines
     unclosed = _unclosed_brackets(*utf8_buffer(batch["answer"]))
