@@ -6,15 +6,16 @@ answer, or answer with a refusal. Each check has its own drop reason and thresho
 
 - `refusal`, `boilerplate`: the answer opens with a refusal, or carries AI-assistant boilerplate;
 - `short_reasoning`, `thin_reasoning`: reasoning under a minimum, or far shorter than the answer;
-- `repeat_loop:PART`, `repeated_text:PART`, `top_ngram:PART` (PART = reasoning or answer): the
-  longest run of sentences that repeat earlier ones, the share of bytes in such sentences, and
-  Gopher's share of bytes in the most frequent word 2-, 3- or 4-gram;
+- `repeat_loop:PART`, `repeated_lines:PART`, `top_ngram:PART` (PART = reasoning or answer): the
+  longest run of sentences that repeat the ones just before, the share of bytes in lines that
+  repeat an earlier line, and Gopher's share of bytes in the most frequent word 2-, 3- or 4-gram;
 - `script_mix:PART`: letters outside the scripts of the prompt's language;
 - `truncated:PART`: ends mid-sentence; `unbalanced:PART`: an unclosed code fence or brackets.
 
-It runs after `language` (it needs the language and sees few rows) and is vectorized over the batch:
-word and sentence statistics come from `curate.words` (numpy over the UTF-8 bytes), the rest from
-polars expressions on short tails and prefixes.
+It runs after `language` (it needs the language and sees few rows) and works on the whole batch:
+word, sentence and line statistics come from `curate.words` (one loop per text compiled with numba
+over the UTF-8 bytes), open brackets from a loop of its own, the rest from a few polars queries on
+short tails and prefixes.
 """
 
 from __future__ import annotations
