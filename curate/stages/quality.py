@@ -431,7 +431,7 @@ def _detail(batch: pl.DataFrame, reasons: pl.Series, dropped: np.ndarray) -> pl.
     part = pl.when(in_reasoning).then(pl.col("reasoning")).otherwise(pl.col("answer"))
     foreign_at = part.str.find(_foreign_letters("en"))
     excerpt = (
-        pl.when(reason.str.contains(r"^(?:truncated|unbalanced|repeat_loop|repeated_text|top_ngram)"))
+        pl.when(reason.str.contains(r"^(?:truncated|unbalanced|repeat_loop|repeated_lines|top_ngram)"))
         .then(pl.lit("…") + part.str.slice(-DETAIL_CHARS))
         .when(reason.str.starts_with("script_mix") & foreign_at.is_not_null())
         .then(pl.lit("…") + part.str.slice((foreign_at - 60).clip(lower_bound=0), DETAIL_CHARS))
