@@ -13,6 +13,11 @@ last line gives the speed-up of ours over stock in real tokens/s.
 usage:
   python bench/train_bench.py --size tiny --data writing-summary        (CPU, about a minute)
   python bench/train_bench.py --size 2b --data writing-summary          (accelerator, about 5 minutes)
+  python bench/train_bench.py --size 2b --data writing-summary --remat block --batch-size 4 --out NAME
+      (ours with remat, which frees the memory for a larger batch; --attention flash takes Tunix's
+      splash kernel where the model has one: Qwen 2/3 on TPU; Gemma 2 falls back to the masked path)
+
+With --out NAME the lines are also written to bench/results/NAME.jsonl.
 
 Lengths: with --data, each row's curated token counts (Gemma-calibrated estimates) plus the chat
 template and instruction; without it, a synthetic log-normal distribution (flagged in the output).
@@ -112,24 +117,29 @@ def run_arm(args) -> dict:
     from tunix.sft import utils as sft_utils
 
     from train.config import RunConfig
+    from train.families import FAMILIES
     from train.lora import apply_lora
     from train.mesh import build_mesh, device_info
-    from train.models import init_tiny
+    from train.models import choose_attention, init_tiny, tiny_config
     from train.packing import BatchStream
     from train.trainer import make_trainer, to_input
 
     batch, seq_len, steps = args.batch_size, args.seq_len, args.warmup + args.steps
     mesh = build_mesh(None, batch)
     t0 = time.perf_counter()
-    if args.size == "tiny":
-        vocab = TINY_VOCAB
-        base = init_tiny(vocab, seed=0)
-    else:
-        model_config = gemma_lib.ModelConfig.gemma2_2b()
-        vocab = model_config.num_embed
-        base = dummy_model_creator.create_dummy_model(gemma_lib.Gemma, model_config, mesh=mesh, dtype=jnp.bfloat16)
+    ours = args.arm == "ours"  # the stock arm is Tunix as its examples use it: no remat, masked attention
     config = RunConfig(model="tiny" if args.size == "tiny" else "gemma2-2b-it", batch_size=batch, seq_len=seq_len,
-                       steps=steps, checkpoint_every=10**6, eval_every=10**6)
+                       steps=steps, checkpoint_every=10**6, eval_every=10**6, remat=args.remat if ours else "none",
+                       attention=args.attention if ours else "masked")
+    family = FAMILIES["gemma"]
+    attention = choose_attention(config, family, seq_len)
+    model_config = tiny_config(TINY_VOCAB) if args.size == "tiny" else gemma_lib.ModelConfig.gemma2_2b()
+    model_config = family.with_options(model_config, config.remat, attention.flash_block)
+    vocab = model_config.num_embed
+    if args.size == "tiny":
+        base = init_tiny(model_config, seed=0)
+    else:
+        base = dummy_model_creator.create_dummy_model(gemma_lib.Gemma, model_config, mesh=mesh, dtype=jnp.bfloat16)
     model = apply_lora(base, config, mesh)
     data = json.loads(Path(args.lengths).read_text())
     examples = make_examples(np.array(data["prompt"]), np.array(data["completion"]), seq_len, vocab)
@@ -137,7 +147,8 @@ def run_arm(args) -> dict:
     if args.arm == "ours":
         stream = BatchStream(examples, batch, seq_len, pack=True, seed=0)
         batches = Stamped(map(to_input, itertools.islice(stream, steps)), lambda b: int((b.segment_ids > 0).sum()))
-        trainer = make_trainer(model, config, Path(tempfile.mkdtemp()), steps, num_topics=1)
+        trainer = make_trainer(model, config, Path(tempfile.mkdtemp()), steps, num_topics=1,
+                               flash=attention.flash_block is not None)
     else:
         order = np.random.default_rng([0, 0]).permutation(len(examples))
 
@@ -170,7 +181,8 @@ def run_arm(args) -> dict:
     real = float(np.mean(batches.tokens[args.warmup:]))
     device = device_info()
     return {
-        "arm": args.arm, "size": args.size, "batch": batch, "seq_len": seq_len, "measured_steps": len(step_s),
+        "arm": args.arm, "size": args.size, "batch": batch, "seq_len": seq_len, "remat": config.remat,
+        "attention": attention.name, "attention_note": attention.note, "measured_steps": len(step_s),
         "real_tokens_per_s": round(real / step), "padding_share": round(1 - real / (batch * seq_len), 4),
         "step_s": round(step, 4), "compile_s": round(batches.stamps[1] - batches.stamps[0], 1),
         "init_s": round(init_s, 1), **peak_memory(), "examples": len(examples), "dropped_longer": examples.dropped,
@@ -187,6 +199,9 @@ def main() -> None:
     parser.add_argument("--seq-len", type=int)
     parser.add_argument("--warmup", type=int, help="steps not measured (compilation, first steps)")
     parser.add_argument("--steps", type=int, help="measured steps")
+    parser.add_argument("--remat", choices=("none", "block", "decoder"), default="none", help="ours only")
+    parser.add_argument("--attention", choices=("masked", "flash"), default="masked", help="ours only")
+    parser.add_argument("--out", metavar="NAME", help="also write the lines to bench/results/NAME.jsonl")
     parser.add_argument("--arm", choices=("ours", "stock"), help=argparse.SUPPRESS)  # one arm, in a child
     parser.add_argument("--lengths", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -206,7 +221,8 @@ def main() -> None:
         lengths = Path(tmp) / "lengths.json"
         lengths.write_text(json.dumps({"prompt": prompt.tolist(), "completion": completion.tolist()}))
         for arm in ("ours", "stock"):
-            command = [sys.executable, __file__, "--arm", arm, "--lengths", str(lengths), "--size", args.size]
+            command = [sys.executable, __file__, "--arm", arm, "--lengths", str(lengths), "--size", args.size,
+                       "--remat", args.remat, "--attention", args.attention]
             for key in ("batch_size", "seq_len", "warmup", "steps"):
                 command += [f"--{key.replace('_', '-')}", str(getattr(args, key))]
             # JAX takes 75% of GPU memory by default; the stock arm at 2 x 4096 wants more.
@@ -220,8 +236,14 @@ def main() -> None:
     if len(results) < 2:
         sys.exit("an arm failed: no comparison")
     speedup = results["ours"]["real_tokens_per_s"] / results["stock"]["real_tokens_per_s"]
-    print(json.dumps({"summary": "ours vs stock, real tokens/s", "speedup": round(speedup, 2), "lengths": source,
-                      "device": results["ours"]["device"]}), flush=True)
+    summary = {"summary": "ours vs stock, real tokens/s", "speedup": round(speedup, 2), "lengths": source,
+               "device": results["ours"]["device"]}
+    print(json.dumps(summary), flush=True)
+    if args.out:
+        lines = [{**results[arm], "lengths": source} for arm in ("ours", "stock")] + [summary]
+        path = Path(__file__).resolve().parent / "results" / f"{args.out}.jsonl"
+        path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+        print(f"wrote {path}", flush=True)
 
 
 if __name__ == "__main__":

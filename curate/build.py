@@ -79,7 +79,7 @@ def make_stages(config: BuildConfig) -> list[Stage]:
         ValidateStage(),
         RewriteStage(),
         LengthStage(config.limits, counter),
-        TopicStage(config.topics, classifier),
+        TopicStage(config.topics, classifier, config.min_topic_confidence),
         LanguageStage(config.languages, config.language_backend),
         DecontaminateStage(eval_files(config.decontaminate), config.decontaminate_ngram),
         *([QualityStage(config.quality)] if config.quality else []),

@@ -70,6 +70,10 @@ def _add_filter_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--decontaminate-ngram", type=int, default=13, metavar="N",
                    help="a prompt sharing this many words in a row with an eval prompt copies it (default: 13)")
 
+    p.add_argument("--min-topic-confidence", type=float, default=None, metavar="P",
+                   help="drop rows whose topic probability is below P, reason low_confidence:<topic> "
+                        "(default: keep every row of a kept topic)")
+
 
 def _quality_defaults() -> str:
     from curate.stages.quality import QualityThresholds
@@ -117,6 +121,7 @@ def _config_from_args(args: argparse.Namespace):
         quality=None if args.no_quality else QualityThresholds.parse(args.quality),
         decontaminate=tuple(args.decontaminate),
         decontaminate_ngram=args.decontaminate_ngram,
+        min_topic_confidence=args.min_topic_confidence,
     )
 
 
@@ -235,10 +240,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from curate.classify import classify_file
+    from curate.classify import classify_file, verdict_table
 
     config = _config_from_args(args)
     rows = classify_file(Path(args.input), config)
+    if args.format == "table":
+        if not args.output:
+            out.print(verdict_table(rows, out.width))
+            return 0
+        with open(args.output, "w", encoding="utf-8") as f:
+            Console(file=f, width=100).print(verdict_table(rows, 100))
+        err.print(f"wrote a table of {rows.height} rows to {args.output}")
+        return 0
+    rows = rows.drop("prompt")
     text = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows.iter_rows(named=True)) + "\n"
     if args.output:
         Path(args.output).write_text(text)
@@ -296,7 +310,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     c = verbs.add_parser("classify", help="topic, language, tokens and build verdict for each row of a file")
     c.add_argument("input", help="JSONL or parquet file with a prompt field (and response when present)")
-    c.add_argument("--output", default=None, help="write JSON lines to this file (default: stdout)")
+    c.add_argument("--output", default=None, help="write the result to this file (default: stdout)")
+    c.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
+                   help="jsonl: one JSON object per row; table: for people (verdict, topic, prompt) (default: jsonl)")
     _add_filter_flags(c)
     c.set_defaults(func=cmd_classify)
 

@@ -18,6 +18,7 @@ from curate.stages.decontaminate import DEFAULT_NGRAM, eval_files
 from curate.stages.length import LengthLimits
 from curate.stages.quality import QualityThresholds
 from curate.store import sha256_file
+from curate.topic_model.model import WEIGHTS as TOPIC_MODEL_WEIGHTS
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,15 @@ class BuildConfig:
     quality: QualityThresholds | None = field(default_factory=QualityThresholds)  # None: --no-quality
     decontaminate: tuple[str, ...] = ()  # eval prompt files; the trainer's prompts are always added
     decontaminate_ngram: int = DEFAULT_NGRAM
+    min_topic_confidence: float | None = None  # rows whose topic probability is lower are dropped
 
     def __post_init__(self):
         if self.language_backend not in BACKENDS:
             raise CurateError(
                 f"unknown language backend {self.language_backend!r}; choose one of {', '.join(BACKENDS)}"
             )
+        if self.min_topic_confidence is not None and not 0.0 <= self.min_topic_confidence <= 1.0:
+            raise CurateError(f"--min-topic-confidence must be between 0 and 1, got {self.min_topic_confidence}")
         for path, what in ((self.tokenizer, "tokenizer"), (self.topics_file, "topics file"),
                            *((p, "eval prompts file") for p in self.decontaminate)):
             if path is not None and not Path(path).is_file():
@@ -69,6 +73,9 @@ class BuildConfig:
                 "ngram": self.decontaminate_ngram,
                 "files": [f.describe() for f in eval_files(self.decontaminate)],
             },
+            "min_topic_confidence": self.min_topic_confidence,
+            # new weights change verdicts, so they are part of what defines the content
+            "topic_model": {"sha256": sha256_file(TOPIC_MODEL_WEIGHTS)},
         }
 
     @property

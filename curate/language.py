@@ -8,8 +8,9 @@ Why these choices:
   <French article>"), the request decides: see `request_text`.
 - Each distinct prefix is detected once per call; duplicate prompts in a batch are free.
 - langdetect is made deterministic with `DetectorFactory.seed = 0` (each detector seeds its own RNG).
-- The cld2 backend asks langdetect to referee the few cases where cld2 is known to guess: short
-  text with accented letters that cld2 calls English, or no answer at all (see `_cld2_detect`).
+- The cld2 backend gets a second opinion where it is known to guess on short text: langdetect
+  when it says English over accented letters or gives no answer, py3langid when it gives short
+  English technical text another language (see `_cld2_detect`).
 
 Result: an ISO 639-1 code ("zh" for both Chinese scripts), or "unknown" for empty/undetectable text
 or languages without a two-letter code.
@@ -44,7 +45,10 @@ _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # cld2 rejects these as invalid 
 _REQUEST_END = re.compile(r"\n\s*\n|:\s*\n|:\s+(?=\S)|：")
 _LETTER = re.compile(r"[^\W\d_]")
 _ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f¿¡]")  # Latin letters English rarely uses
-SHORT_TEXT_CHARS = 120  # below this cld2's "English" is a guess when accents say otherwise
+SHORT_TEXT_CHARS = 120  # below this, cld2's verdict gets a second opinion (see `_cld2_detect`)
+# py3langid's choices when it cross-checks: European languages and the most common others.
+CROSS_CHECK_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "pl", "cs", "ro", "hu", "fi",
+                         "tr", "ru", "uk", "el", "ca", "zh", "ja", "ko", "ar", "he", "hi", "id", "vi", "th"]
 
 
 def normalize_code(code: str | None) -> str:
@@ -121,13 +125,35 @@ class _LangDetect:
             return UNKNOWN
 
 
-def _cld2_detect(text: str) -> str:
-    """cld2, with langdetect as referee where cld2 is known to guess (rare: ~3% of the dev set).
+class _LangId:
+    """py3langid (its model ships in the wheel), limited to the languages people write prompts in:
+    unrestricted, it answers rare languages for short technical English ("regex for ..." -> pcm)."""
 
-    On short text cld2 falls back to English even for "Écris une lettre de motivation" or
-    "¿Cuál es la capital de Australia?", and sometimes gives no answer for a plain sentence.
-    English with accented Latin letters in a short text, or no answer despite letters, goes to
-    langdetect.
+    _lock = threading.Lock()
+    _identifier = None
+
+    @classmethod
+    def detect(cls, text: str) -> str:
+        if cls._identifier is None:
+            with cls._lock:
+                if cls._identifier is None:
+                    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+                    identifier.set_languages(CROSS_CHECK_LANGUAGES)
+                    cls._identifier = identifier
+        return normalize_code(cls._identifier.classify(text)[0])
+
+
+def _cld2_detect(text: str) -> str:
+    """cld2, with a second opinion where cld2 is known to guess.
+
+    - On short text cld2 falls back to English even for "Écris une lettre de motivation" or
+      "¿Cuál es la capital de Australia?", and sometimes gives no answer for a plain sentence:
+      English with accented Latin letters in a short text, or no answer, goes to langdetect.
+    - The other way round, short English full of technical names reads as another language to it
+      ("SQL versus NoSQL databases for a startup MVP" is Danish, 97% "reliable"): a short
+      non-English verdict is cross-checked with py3langid, and English wins if py3langid says so.
     """
     import pycld2
 
@@ -138,6 +164,8 @@ def _cld2_detect(text: str) -> str:
         code = UNKNOWN
     if code == UNKNOWN or (code == "en" and len(text) < SHORT_TEXT_CHARS and _ACCENTED.search(text)):
         return _LangDetect.detect(text)
+    if code != "en" and len(text) < SHORT_TEXT_CHARS and _LangId.detect(text) == "en":
+        return "en"
     return code
 
 

@@ -33,9 +33,13 @@ SHARD_SCHEMA = {
 }
 SHARD_COLUMNS = list(SHARD_SCHEMA)
 
-# Quality figures of each kept row (stages/quality.py), after the columns above in every shard;
-# null when the build ran with --no-quality. Versions built before the quality stage lack them, so
-# readers that need only the core read SHARD_COLUMNS.
+# Figures of each kept row added after the first versions were published, after the columns above in
+# every shard. Versions built before them lack these columns, so readers that need only the core
+# (training) read SHARD_COLUMNS.
+TOPIC_SCHEMA = {
+    "topic_confidence": pl.Float32,  # the classifier's probability for `topic` (1.0 for a user topic's rule)
+}
+# Quality figures (stages/quality.py); null when the build ran with --no-quality.
 QUALITY_SCHEMA = {
     "reasoning_loop_sentences": pl.Int32,  # longest run of sentences repeating the block before them
     "answer_loop_sentences": pl.Int32,
@@ -47,7 +51,7 @@ QUALITY_SCHEMA = {
     "answer_foreign_share": pl.Float32,
     "reasoning_to_answer": pl.Float32,  # reasoning tokens per answer token
 }
-VERSION_SCHEMA = {**SHARD_SCHEMA, **QUALITY_SCHEMA}  # what a version's shards hold
+VERSION_SCHEMA = {**SHARD_SCHEMA, **TOPIC_SCHEMA, **QUALITY_SCHEMA}  # what a version's shards hold
 
 DROPPED_SCHEMA = {
     "id": pl.String,

@@ -1,13 +1,22 @@
-"""Shared by the tests: loading a script of bench/, which plants the data the tests and benchmarks share."""
+"""Shared by the tests: loading a script of bench/, which plants the data the tests and benchmarks share;
+and fast XLA compilation for the tiny models' tests.
+
+Compilation dominates the tiny models' tests on CPU, so LLVM's costly passes are skipped (as the
+subprocess runs in test_train_helpers do). Set before any test module imports jax; an XLA_FLAGS
+already in the environment wins.
+"""
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from test_train_helpers import FAST_COMPILE
 
+os.environ.setdefault("XLA_FLAGS", FAST_COMPILE)
 BENCH = Path(__file__).parents[1] / "bench"
 
 

@@ -4,8 +4,10 @@ refusals, bad inputs, report and search. The real trainer runs in test_ablate_re
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -15,10 +17,13 @@ import pytest
 from curate.errors import CurateError
 from curate.schema import SHARD_SCHEMA
 from curate.store import Store, sha256_file
-from train import ablate, ablate_cli, ablate_report, ablate_search
-from train.ablate import AblationError, AblationSpec, Backend, run_ablation
+from train.ablate import cli as ablate_cli
+from train.ablate import report as ablate_report
+from train.ablate import run as ablate
+from train.ablate import search as ablate_search
+from train.ablate.mix import Arm, MixError, parse_arm, parse_mix, sample_arm
+from train.ablate.run import AblationError, AblationSpec, Backend, run_ablation
 from train.config import RunConfig
-from train.mix import Arm, MixError, parse_arm, parse_mix, sample_arm
 
 TOPICS = {"writing": 60, "summary": 60, "ideation": 40}
 TEMPLATE = 12  # tokens the fake chat template adds to a row
@@ -90,19 +95,24 @@ def fake_split(rows: pl.DataFrame, eval_fraction: float, seed: int) -> tuple[pl.
 
 
 class FakeCounts:
-    """A row costs total_tokens + TEMPLATE; longer than seq_len: dropped (null), as --overlong drop."""
+    """A row costs total_tokens + TEMPLATE; longer than seq_len: dropped (null), as --overlong drop.
+    Packing is taken to leave 20% padding."""
 
     proto = b"fake tokenizer"
 
     def __init__(self, config, train_rows: pl.DataFrame):
-        self.config = config
+        # an unset --seq-len is resolved as the trainer does: the smallest multiple of 128 holding every row
+        longest = self.longest = int(train_rows["total_tokens"].max()) + TEMPLATE
+        self.limit = None
+        self.config = config if config.seq_len else dataclasses.replace(config, seq_len=-(-longest // 128) * 128)
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series:
         costs = rows["total_tokens"].cast(pl.Int64) + TEMPLATE
         return costs.set(costs > self.config.seq_len, None).alias("tokens")
 
     def steps(self, rows: pl.DataFrame, seed: int) -> int:
-        return max(1, cost(rows) // (self.config.batch_size * self.config.seq_len))
+        """As if packing left 20% padding: one pass takes more steps than the budget's --steps."""
+        return max(1, int(cost(rows) / 0.8) // (self.config.batch_size * self.config.seq_len))
 
 
 def cost(rows: pl.DataFrame) -> int:
@@ -152,6 +162,8 @@ class FakeTrain:
             "train_tokens_by_topic": {t: int(v) for t, v in zip(share["topic"], share["total_tokens"])},
             "compliance": 0.5 + 0.1 * shares.get("writing", 0.0),
             "mean_answer_len": 40.0,
+            "steps": config.steps,
+            "padding_share": 0.125,
         }
 
 
@@ -282,6 +294,13 @@ def test_three_arms_equal_budgets_shared_eval_report(store, tmp_path):
 
     saved = json.loads((out / "results.json").read_text())
     assert saved["budget_tokens"] == budget and len(saved["arms"]) == 3
+    for arm in saved["arms"]:  # --steps is honoured, or a note says why not, for every arm
+        for run in arm["runs"]:
+            steps = run["metrics"]["steps"]
+            explained = [n for n in saved["notes"] if n.startswith(f"{arm['name']} seed {run['seed']}: {steps} steps, "
+                                                                   "not --steps 6")]
+            assert (steps == 6) != bool(explained), (arm["name"], steps, saved["notes"])
+    assert any(r["metrics"]["steps"] != 6 for a in saved["arms"] for r in a["runs"])  # the note is exercised
     report = (out / "report.md").read_text()
     assert "| arm1 | writing 100%" in report and "## Verdict" in report
     assert "eval_loss: best is" in report and "single seed" in report
@@ -291,6 +310,65 @@ def test_three_arms_equal_budgets_shared_eval_report(store, tmp_path):
     assert [r["tokens"] for a in results["arms"] for r in a["runs"]] == [
         cost(c["train"]) for c in train.calls
     ]
+
+
+def test_no_arm_trains_on_a_held_out_prompt_under_another_id(tmp_path):
+    """Prompts repeat with different answers (so different ids): holding out a row must hold out its
+    prompt's twins too, or the eval set leaks into training."""
+    rows = _rows({"writing": 90, "summary": 90}, "a")
+    prompts = pl.format("{} prompt {}", "topic", pl.int_range(pl.len()).over("topic") // 3)  # 3 answers each
+    rows = rows.with_columns(prompts.alias("prompt")).with_columns(
+        pl.concat_str("prompt", "answer", separator="\0").map_elements(
+            lambda text: hashlib.sha256(text.encode()).hexdigest()[:16], return_dtype=pl.String).alias("id"))
+    assert rows["id"].n_unique() == rows.height and rows["prompt"].n_unique() == rows.height // 3
+    store = Store(tmp_path / "store")
+    _publish(store, "rep", rows, ["writing", "summary"])
+    heldout = pl.concat([fake_split(rows.filter(pl.col("topic") == t), 0.1, 0)[1] for t in ("writing", "summary")])
+    twins = rows.filter(pl.col("prompt").is_in(heldout["prompt"].implode()) & ~pl.col("id").is_in(heldout["id"].implode()))
+    assert twins.height > 0  # the split left twins of held-out rows on the training side: the case to guard
+    train = FakeTrain()
+    _run(_spec(*THREE_ARMS, data="rep@v1"), tmp_path / "abl", store, train)
+    assert len(train.calls) == 3
+    for call in train.calls:
+        assert not set(call["train"]["prompt"]) & set(heldout["prompt"])
+        assert not set(call["train"]["id"]) & set(twins["id"])
+
+
+def test_plots_have_titles_mix_labels_and_a_marked_axis_break(store, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    results = _run(_spec(*THREE_ARMS), tmp_path / "abl", store)
+    arms = results["arms"]
+    fig = ablate_report.eval_loss_figure(arms)
+    ax = fig.axes[0]
+    assert ax.get_title().startswith("Eval loss per arm")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert re.fullmatch(r"arm2: writing \d+%, summary \d+%", labels[1])  # the mix, not just "arm2"
+    low = ax.get_xlim()[0]
+    assert low == 0 or f"starts at {low:.3g}, not 0" in ax.get_xlabel()  # from zero, or the break is said
+    assert low > 0  # the losses differ by a few %: zoomed here, so the break mark is exercised
+    topic_ax = ablate_report.by_topic_figure(arms).axes[0]
+    assert topic_ax.get_title() == "Eval loss per topic and arm" and topic_ax.get_xlabel()
+    assert [t.get_text() for t in topic_ax.get_legend().get_texts()][0] == labels[0]
+    assert topic_ax.get_ylim()[0] == 0 or "axis broken" in topic_ax.get_ylabel()
+
+
+def test_an_unset_seq_len_is_resolved_once_for_every_arm(store, tmp_path):
+    train = FakeTrain()
+    results = _run(_spec(*THREE_ARMS, config=Config(seq_len=None)), tmp_path / "abl", store, train)
+    assert {call["config"].seq_len for call in train.calls} == {384}  # rows cost at most 299 + 12 tokens
+    assert results["budget_tokens"] == 6 * 2 * 384 and results["config"]["seq_len"] == 384
+
+
+def test_rows_lost_to_a_short_seq_len_are_said_loudly(store, tmp_path):
+    logged = []
+    spec = _spec(*THREE_ARMS, config=Config(seq_len=200))
+    results = run_ablation(spec, tmp_path / "abl", store, Backend(FakeTrain(), fake_split, FakeCounts), log=logged.append)
+    warnings = [line for line in logged if line.startswith("WARNING: writing loses ")]
+    assert len(warnings) == 1 and "longer than --seq-len 200: --overlong truncate keeps them cut" in warnings[0]
+    assert "--seq-len 384 keeps them whole" in warnings[0] and warnings[0] in results["notes"]
+    assert "> **Note**: the model is `tiny`" in (tmp_path / "abl" / "report.md").read_text()
 
 
 def test_arms_over_several_versions(store, tmp_path):
@@ -355,7 +433,8 @@ def test_changed_arm_or_setup_is_refused(store, tmp_path):
         _run(_spec("writing=1", "writing=0.7,summary=0.3", "summary=1"), out, store)
     with pytest.raises(AblationError, match="different setup .*lr: 0.003 -> 0.002"):
         _run(_spec(*THREE_ARMS, config=Config(lr=2e-3)), out, store)
-    with pytest.raises(AblationError, match="different setup"):
+    with pytest.raises(AblationError, match="different setup .*arm 'arm4' \\(ideation=1\\) brings ideation, which "
+                                            "changes the shared eval set"):
         _run(_spec(*THREE_ARMS, "ideation=1"), out, store)  # a new topic would change the eval set
 
 

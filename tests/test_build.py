@@ -203,7 +203,8 @@ def test_classify_agrees_with_the_build(tmp_path, capsys):
     kept = Store(store).resolve("writing-summary").read()
     assert set(rows.filter(pl.col("verdict") == "kept")["index"]) == set(kept["source_index"])
     assert {"topic", "language", "prompt_tokens", "verdict"} <= set(rows.columns)
-    assert rows["verdict"].str.starts_with("topic:off_topic").any()
+    assert rows["verdict"].str.starts_with("off_topic:").any()
+    assert set(rows.filter(pl.col("verdict").str.starts_with("off_topic:"))["stage"]) == {"topic"}
 
 
 def test_classify_prompt_only_file(tmp_path, capsys):
@@ -217,8 +218,8 @@ def test_classify_prompt_only_file(tmp_path, capsys):
     assert [r["topic"] for r in rows] == ["writing", "math", "writing"]
     assert [r["language"] for r in rows] == ["en", "en", "de"]
     assert rows[0]["verdict"] == "kept"
-    assert rows[1]["verdict"] == "topic:off_topic:math"
-    assert rows[2]["verdict"] == "language:language:de"
+    assert (rows[1]["stage"], rows[1]["verdict"]) == ("topic", "off_topic:math")
+    assert (rows[2]["stage"], rows[2]["verdict"]) == ("language", "language:de")
     assert rows[0]["prompt_tokens"] > 5 and rows[0]["answer_tokens"] is None
 
 
@@ -257,8 +258,8 @@ def test_classify_counts_tokens_of_dropped_rows(tmp_path, capsys):
     ])
     assert main(["classify", str(f), "--topics", "writing"]) == 0
     math, long = (json.loads(line) for line in capsys.readouterr().out.splitlines())
-    assert math["verdict"] == "topic:off_topic:math" and math["reasoning_tokens"] > 0
-    assert long["verdict"] == "length:too_long:reasoning" and long["reasoning_tokens"] > 3072
+    assert math["verdict"] == "off_topic:math" and math["reasoning_tokens"] > 0
+    assert long["verdict"] == "too_long:reasoning" and long["reasoning_tokens"] > 3072
 
 
 def test_unreachable_hub_points_at_the_sample(tmp_path, capsys, monkeypatch):

@@ -129,3 +129,13 @@ def test_stage_adds_language_and_drop_reasons():
     assert kept_all["drop_reason"].to_list() == [None, None, None]
     assert kept_all["language"].to_list() == ["en", "fr", "unknown"]
     assert LanguageStage.name == "language"
+
+
+def test_cld2_short_verdicts_get_a_second_opinion(monkeypatch):
+    """Short English technical text that cld2 calls Danish is English; short French stays French."""
+    prompts = ["SQL versus NoSQL databases for a startup MVP", "Écris une lettre de motivation",
+               "Kannst du mir kurz Kubernetes erklären?"]
+    assert detect_languages(pl.Series(prompts), "cld2").to_list() == ["en", "fr", "de"]
+    # without py3langid's opinion cld2 alone says Danish for the first: the cross-check is what helps
+    monkeypatch.setattr(language._LangId, "detect", classmethod(lambda cls, text: "da"))
+    assert detect_languages(pl.Series(prompts[:1]), "cld2").to_list() == ["da"]

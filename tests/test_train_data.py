@@ -15,7 +15,7 @@ from test_train_helpers import make_rows
 from curate.errors import CurateError
 from train.config import RunConfig, build_config, load_yaml
 from train.evaluate import check_format, score
-from train.formatting import SamplerTokenizer, chat_examples, prompt_ids
+from train.formatting import SamplerTokenizer, chat_format
 from train.packing import BatchStream, assemble, fixed_batches, pack_rows, padding_share, tokenize_rows
 from train.run import split_rows
 from train.tokenizer import train_tiny_tokenizer
@@ -33,6 +33,11 @@ def tok(rows):
     return train_tiny_tokenizer(rows, 512)
 
 
+@pytest.fixture(scope="module")
+def chat(tok):
+    return chat_format("gemma", tok, "Be brief.")
+
+
 # ---------------------------------------------------------------- config
 
 
@@ -48,6 +53,7 @@ def test_yaml_then_command_line(tmp_path):
 def test_model_default_lr_is_resolved():
     assert RunConfig(model="tiny").lr == 3e-3
     assert RunConfig(model="gemma2-2b-it").lr == 2e-4
+    assert RunConfig(model="Qwen/Qwen3-0.6B").lr == 2e-4
     assert RunConfig(model="gemma3-1b-it", lr=1e-5).lr == 1e-5
 
 
@@ -57,7 +63,9 @@ def test_model_default_lr_is_resolved():
         ({"seq_len": "long"}, "not a valid int"),
         ({"steps": 10, "epochs": 1}, "not both"),
         ({"batch_size": 0}, "at least 1"),
-        ({"model": "llama"}, "unknown --model"),
+        ({"model": " "}, "--model must name a model"),
+        ({"remat": "layers"}, "--remat must be one of none, block, decoder"),
+        ({"attention": "fast"}, "--attention must be one of masked, flash"),
         ({"mesh": "fsdp=two"}, "malformed --mesh"),
         ({"quantize": "int3"}, "--quantize"),
         ({"lora_targets": "(("}, "regular expression"),
@@ -93,50 +101,56 @@ def test_split_keeps_one_row_on_each_side(rows):
 
 
 def test_tiny_tokenizer_is_deterministic_and_gemma_shaped(rows, tok):
-    assert train_tiny_tokenizer(rows, 512).proto == tok.proto
-    assert (tok.pad, tok.eos, tok.bos) == (0, 1, 2)
-    assert (tok.start_of_turn, tok.end_of_turn) == (4, 5)
+    assert train_tiny_tokenizer(rows, 512).data == tok.data
+    assert [tok.token_id(p) for p in ("<pad>", "<eos>", "<bos>")] == [0, 1, 2]
+    assert [tok.token_id(p) for p in ("<start_of_turn>", "<end_of_turn>")] == [4, 5]
+    assert tok.token_id("<|im_start|>") is None
     assert tok.encode("<start_of_turn>x") == [4] + tok.encode("x")
 
 
-def test_example_ids_are_exact(tok):
-    ids, mask = chat_examples(tok, ["Hi there"], ["<answer>ok</answer>"], "Be brief.")[0]
-    nl = tok.encode("\n")
+def test_example_ids_are_exact(tok, chat):
+    ids, mask = chat.examples(["Hi there"], ["<answer>ok</answer>"])[0]
+    bos, eos, sot, eot = 2, 1, 4, 5
     expected_head = (
-        [tok.bos, tok.start_of_turn] + tok.encode("user\nBe brief.\n\nHi there") + [tok.end_of_turn]
-        + nl + [tok.start_of_turn] + tok.encode("model\n")
+        [bos, sot] + tok.encode("user\nBe brief.\n\nHi there") + [eot] + tok.encode("\n") + [sot]
+        + tok.encode("model\n")
     )
-    target = tok.encode("<answer>ok</answer>") + [tok.end_of_turn, tok.eos]
+    target = tok.encode("<answer>ok</answer>") + [eot, eos]
     assert ids.tolist() == expected_head + target
     assert mask.tolist() == [False] * len(expected_head) + [True] * len(target)
-    assert ids.tolist().count(tok.bos) == 1 and ids.tolist().count(tok.eos) == 1
-    assert ids.tolist().count(tok.start_of_turn) == 2 and ids.tolist().count(tok.end_of_turn) == 2
-    assert prompt_ids(tok, "Hi there", "Be brief.") == expected_head
+    assert ids.tolist().count(bos) == 1 and ids.tolist().count(eos) == 1
+    assert ids.tolist().count(sot) == 2 and ids.tolist().count(eot) == 2
+    assert chat.prompt_ids("Hi there") == expected_head
 
 
 def test_no_instruction_means_plain_user_turn(tok):
-    ids, _ = chat_examples(tok, ["Hi"], ["x"], "")[0]
+    ids, _ = chat_format("gemma", tok, "").examples(["Hi"], ["x"])[0]
     assert ids.tolist()[2: 2 + len(tok.encode("user\nHi"))] == tok.encode("user\nHi")
 
 
-def test_sampler_prompt_gets_one_bos(tok):
+def test_a_tokenizer_without_the_format_tokens_is_refused(tok):
+    with pytest.raises(CurateError, match="is not a chatml chat tokenizer: it lacks .*<\\|im_start\\|>"):
+        chat_format("chatml", tok, "")
+
+
+def test_sampler_prompt_gets_one_bos(chat):
     from tunix.generate.sampler import Sampler
 
-    adapter = SamplerTokenizer(tok, "Be brief.")
+    adapter = SamplerTokenizer(chat)
     fake = Sampler.__new__(Sampler)  # only its tokenize() is used: the sampler's own BOS handling
     from tunix.generate.tokenizer_adapter import TokenizerAdapter
 
     fake.tokenizer = TokenizerAdapter(adapter)
-    assert fake.tokenize("Hi there").tolist() == prompt_ids(tok, "Hi there", "Be brief.")
-    assert adapter.stop_ids() == [tok.end_of_turn, tok.eos]
+    assert fake.tokenize("Hi there").tolist() == chat.prompt_ids("Hi there")
+    assert adapter.stop_ids() == [5, 1]
 
 
 # ---------------------------------------------------------------- packing
 
 
 @pytest.fixture(scope="module")
-def examples(rows, tok):
-    return tokenize_rows(rows, tok, "Be brief.", 256, "drop", TOPICS)
+def examples(rows, chat):
+    return tokenize_rows(rows, chat, 256, "drop", TOPICS)
 
 
 def test_pack_rows_fit_and_cover_every_example_once():
@@ -195,10 +209,10 @@ def test_segments_positions_and_masks(examples):
 def test_packed_row_gives_the_same_logits_as_separate_rows(examples, tok):
     from flax import nnx
 
-    from train.models import init_tiny
+    from train.models import init_tiny, tiny_config
     from train.trainer import PackedInput, model_inputs
 
-    model = init_tiny(tok.vocab_size, seed=0)
+    model = init_tiny(tiny_config(tok.vocab_size), seed=0)
 
     @nnx.jit
     def logits(model, batch):
@@ -223,15 +237,16 @@ def test_no_pack_is_one_example_per_row(examples):
 
 
 def test_overlong_policy_is_counted(rows, tok):
-    lengths = [len(x) for x, _ in chat_examples(tok, rows["prompt"].to_list(), rows["completion"].to_list(), "")]
+    chat = chat_format("gemma", tok, "")
+    lengths = [len(x) for x, _ in chat.examples(rows["prompt"].to_list(), rows["completion"].to_list())]
     limit = int(np.median(lengths))
-    dropped = tokenize_rows(rows, tok, "", limit, "drop", TOPICS)
-    cut = tokenize_rows(rows, tok, "", limit, "truncate", TOPICS)
+    dropped = tokenize_rows(rows, chat, limit, "drop", TOPICS)
+    cut = tokenize_rows(rows, chat, limit, "truncate", TOPICS)
     longer = sum(n > limit for n in lengths)
     assert dropped.dropped == longer and dropped.truncated == 0 and len(dropped) == rows.height - longer
     assert cut.truncated + cut.dropped == longer and max(cut.lengths) == limit
     with pytest.raises(CurateError, match="shorter than every example"):
-        tokenize_rows(rows, tok, "", min(lengths) - 1, "drop", TOPICS)
+        tokenize_rows(rows, chat, min(lengths) - 1, "drop", TOPICS)
 
 
 def test_eval_batches_cover_every_example(examples):
@@ -264,3 +279,45 @@ def test_score_shares_and_lengths():
     replies = [{"text": "<reasoning>a</reasoning><answer>b c</answer>", "tokens": 10}, {"text": "nope", "tokens": 4}]
     summary = score(replies, lambda text: len(text.split()))
     assert summary["compliant"] == 0.5 and summary["mean_output_tokens"] == 7 and summary["mean_answer_tokens"] == 1
+
+
+# ---------------------------------------------------------------- default --seq-len and the overlong warning
+
+
+def test_default_seq_len_holds_the_longest_example():
+    from train.packing import default_seq_len
+
+    assert default_seq_len(np.array([100, 1500, 1537])) == 1664
+    assert default_seq_len(np.array([128])) == 128
+    assert default_seq_len(np.array([5000, 10]), limit=4096) == 4096  # a packed Gemma 2 row spans its window
+
+
+def test_overlong_warning_names_the_count_and_the_fixes():
+    from train.packing import overlong_warning
+
+    lengths = np.array([300] * 95 + [3000] * 5)
+    line = overlong_warning(lengths, 2048, "drop", "training examples")
+    assert line.startswith("WARNING: 5 of 100 training examples (5.0%) are longer than --seq-len 2048")
+    assert "--overlong truncate" in line and "--seq-len 3072 keeps them whole" in line
+    assert overlong_warning(lengths, 2048, "truncate", "training examples") is None
+    assert overlong_warning(np.array([300] * 199 + [3000]), 2048, "drop", "x") is None  # 0.5%: quiet
+    capped = overlong_warning(lengths, 2048, "drop", "training examples", limit=2048)
+    assert "add --no-pack" in capped
+
+
+def test_plain_progress_lines_when_not_a_terminal(capsys, monkeypatch):
+    from train import progress
+
+    monkeypatch.setattr(progress.time, "perf_counter", iter(float(t) for t in range(0, 1000, 2)).__next__)
+    bar = progress.Progress("tiny on ws@v1", plain=True)
+    bar.start(0, 25)
+    for step in range(1, 26):
+        if step == 12:
+            bar.eval_done(2.5)
+        bar.step_done(step, 3.0 - step / 100, 1000, 2.0)
+    bar.stop()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "tiny on ws@v1: 25 steps"
+    assert [line.split()[1] for line in lines[1:]] == ["1/25", "10/25", "20/25", "25/25"]
+    assert lines[2].startswith("step 10/25  loss 2.900  eval -  tokens/s 500") and "elapsed 0:00:" in lines[2]
+    assert "eval 2.500" in lines[3] and lines[-1].endswith("ETA 0:00:00")

@@ -63,7 +63,7 @@ def test_checkpoint_folder_layouts(capsys, store, tmp_path):
     (folder / "model.safetensors").write_bytes(b"")
     err = run_train(capsys, store, tmp_path / "b", "--data", "writing-summary", "--model", "gemma3-1b-it",
                     "--checkpoint", str(folder))
-    assert "no tokenizer.model in" in err and "--tokenizer" in err
+    assert "no tokenizer.model or tokenizer.json in" in err and "--tokenizer" in err
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 
@@ -110,3 +110,68 @@ def test_sample_needs_a_run(capsys, tmp_path):
     assert "is not a training run" in capsys.readouterr().err
     assert main(["sample", "--run", str(tmp_path)]) == 2
     assert "give --prompt TEXT or --prompts FILE" in capsys.readouterr().err
+
+
+def test_out_that_is_a_file(capsys, store, tmp_path):
+    out = tmp_path / "notes.txt"
+    out.write_text("mine")
+    err = run_train(capsys, store, out, "--data", "writing-summary")
+    assert f"{out} is a file, not a run folder" in err and out.read_text() == "mine"
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"config": {"model": "tiny"}}'])
+def test_corrupt_config_json_is_one_clear_line(capsys, store, tmp_path, content):
+    out = tmp_path / "run"
+    out.mkdir()
+    (out / "config.json").write_text(content)
+    err = run_train(capsys, store, out, "--data", "writing-summary", "--resume")
+    assert err.count("\n") == 1 and "config.json is corrupt" in err and "cannot be resumed, sampled or exported" in err
+    for argv in (["sample", "--run", str(out), "--prompt", "hi"], ["export", "--run", str(out), "--out", str(tmp_path / "x")]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and "config.json is corrupt" in err and "Traceback" not in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_version_whose_shards_disagree_with_its_manifest_is_refused(capsys, tmp_path):
+    version = publish(tmp_path / "store", "ws", make_rows(24))
+    shard = version.shard_paths[0]
+    import polars as pl
+
+    pl.read_parquet(shard).head(10).write_parquet(shard)  # 10 of 24 rows left, manifest unchanged
+    err = run_train(capsys, tmp_path / "store", tmp_path / "run", "--data", "ws")
+    assert "ws@v1" in err and "does not match its sha256" in err and err.count("\n") == 1
+    assert not (tmp_path / "run").exists()
+
+
+def test_unknown_model_is_refused_before_writing(capsys, store, tmp_path):
+    err = run_train(capsys, store, tmp_path / "run", "--data", "writing-summary", "--model", "gpt-5")
+    assert "unknown --model 'gpt-5'" in err and not (tmp_path / "run").exists()
+
+
+def test_export_refuses_a_folder_that_is_not_empty_or_not_a_run(capsys, tmp_path):
+    assert main(["export", "--run", str(tmp_path / "nothing"), "--out", str(tmp_path / "out")]) == 2
+    assert "is not a training run" in capsys.readouterr().err
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "keep.txt").write_text("mine")
+    assert main(["export", "--run", str(tmp_path), "--out", str(taken)]) == 2
+    assert "already exists and is not an empty folder" in capsys.readouterr().err
+    assert (taken / "keep.txt").read_text() == "mine"
+
+
+def test_plan_needs_a_sequence_length(capsys, store):
+    assert main(["plan", "--model", "tiny"]) == 2
+    assert "train plan needs --seq-len, or --data" in capsys.readouterr().err
+    assert main(["plan", "--model", "google/gemma-2-2b-it", "--data", "writing-summary", "--store", str(store)]) == 2
+    assert "--data needs google/gemma-2-2b-it's tokenizer to count tokens" in capsys.readouterr().err
+
+
+def test_a_version_whose_manifest_counts_other_rows_is_refused(capsys, tmp_path):
+    version = publish(tmp_path / "store", "ws", make_rows(24))
+    manifest = json.loads((version.path / "manifest.json").read_text())
+    manifest["shards"][0]["rows"] = manifest["rows"] = 372  # the shard's bytes (and sha256) unchanged
+    (version.path / "manifest.json").write_text(json.dumps(manifest))
+    err = run_train(capsys, tmp_path / "store", tmp_path / "run", "--data", "ws")
+    assert "holds 24 rows, the manifest says 372" in err and err.count("\n") == 1
+    assert not (tmp_path / "run").exists()

@@ -100,3 +100,44 @@ def check(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
 
 def read_json(path: Path) -> dict:
     return json.loads(Path(path).read_text())
+
+
+# Special tokens of the chat formats whose real tokenizers are Hugging Face tokenizer.json files.
+HF_SPECIALS = {
+    "llama3": ["<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"],
+    "chatml": ["<|endoftext|>", "<|im_start|>", "<|im_end|>"],
+}
+
+
+def make_hf_tokenizer(path: Path, chat: str, rows: pl.DataFrame, vocab: int = 400) -> Path:
+    """A small byte-level BPE tokenizer.json trained on the rows, carrying the chat format's special tokens."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(vocab_size=vocab, special_tokens=HF_SPECIALS[chat], show_progress=False,
+                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    tok.train_from_iterator(rows["prompt"].to_list() + rows["completion"].to_list(), trainer)
+    path.write_text(tok.to_str())
+    return path
+
+
+# Hugging Face config.json of a toy model per family (shapes only; weights come from the test).
+TOY_CONFIGS = {
+    "gemma": {"model_type": "gemma2", "sliding_window": 4096, "final_logit_softcapping": 30.0,
+              "attn_logit_softcapping": 50.0, "num_key_value_heads": 2},
+    "gemma3": {"model_type": "gemma3_text", "sliding_window": 512, "rope_theta": 1e6, "rope_local_base_freq": 1e4,
+               "num_key_value_heads": 1},
+    "llama3": {"model_type": "llama", "rope_theta": 500000, "rms_norm_eps": 1e-5, "tie_word_embeddings": True,
+               "num_key_value_heads": 2},
+    "qwen2": {"model_type": "qwen2", "rope_theta": 1e6, "rms_norm_eps": 1e-6, "tie_word_embeddings": True,
+              "num_key_value_heads": 2},
+    "qwen3": {"model_type": "qwen3", "rope_theta": 1e6, "rms_norm_eps": 1e-6, "tie_word_embeddings": False,
+              "num_key_value_heads": 2},
+}
+
+
+def toy_config(family: str, vocab: int) -> dict:
+    return {"vocab_size": -(-vocab // 128) * 128, "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2,
+            "num_attention_heads": 4, "head_dim": 16, **TOY_CONFIGS[family]}

@@ -14,6 +14,8 @@ import orbax.checkpoint as ocp
 import pytest
 from test_train_helpers import check, make_rows, publish, read_json, train_cli
 
+pytestmark = pytest.mark.slow  # several training processes: a few minutes on 2 cores
+
 STEPS = 6
 # Kill the process with SIGKILL after step 3 is reported, once a checkpoint (step 2) is committed.
 KILLER = """
@@ -58,6 +60,16 @@ def full_run(setup):
     return out
 
 
+@pytest.fixture(scope="module")
+def single_device_run(setup):
+    """The same run on one device: the sharded run must compute the same losses on the same batches."""
+    root, args = setup
+    out = root / "single"
+    mesh = args.index("--mesh")
+    check(train_cli(*args[:mesh], *args[mesh + 2:], "--out", str(out), devices=1, cache=root / "jax-cache"))
+    return out
+
+
 def lora_weights(out, step=STEPS) -> list[np.ndarray]:
     """The adapter weights a run saved, as numpy (this process has 1 device, the run had 8)."""
     path = out / "checkpoints" / str(step) / "model_params"
@@ -89,9 +101,21 @@ def test_sharded_run_writes_every_output(full_run):
     report = (full_run / "report.md").read_text()
     for heading in ("## Eval loss by topic", "## Answer format on 2 fixed prompts (base vs tuned)", "Propose innovative"):
         assert heading in report
+    assert "> **Note**: the model is `tiny`: randomly initialised" in report
+    assert record["model"]["random"] and record["training"]["attention"] == "masked"
     assert (full_run / "loss.png").stat().st_size > 1000
     assert any((full_run / "tensorboard").iterdir())
     assert str(STEPS) in {p.name for p in (full_run / "checkpoints").iterdir()}
+
+
+def test_sharded_run_computes_the_single_device_losses(full_run, single_device_run):
+    sharded, single = read_json(full_run / "metrics.json"), read_json(single_device_run / "metrics.json")
+    assert read_json(single_device_run / "run.json")["device"]["mesh"] == {"fsdp": 1, "tp": 1}
+    assert [r["real_tokens"] for r in sharded["train"]] == [r["real_tokens"] for r in single["train"]]  # same batches
+    np.testing.assert_allclose([r["loss"] for r in sharded["train"]], [r["loss"] for r in single["train"]], rtol=2e-4)
+    np.testing.assert_allclose([e["eval_loss"] for e in sharded["eval"]], [e["eval_loss"] for e in single["eval"]],
+                               rtol=2e-4)
+    assert sharded["train"][-1]["loss"] < sharded["train"][0]["loss"] - 0.1  # the losses moved: not a constant
 
 
 def test_kill_and_resume_ends_with_the_same_weights(setup, full_run):
@@ -116,5 +140,7 @@ def test_sample_answers_a_prompt(full_run, capsys):
 
     assert main(["sample", "--run", str(full_run), "--prompt", "Write a haiku about rain", "--max-new-tokens", "6",
                  "--json"]) == 0
-    reply = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    captured = capsys.readouterr()
+    assert "note: the model is `tiny`: randomly initialised" in captured.err
+    reply = json.loads(captured.out.strip().splitlines()[-1])
     assert reply["prompt"] == "Write a haiku about rain" and 0 < reply["tokens"] <= 6

@@ -1,4 +1,4 @@
-"""LoRA-tune small Gemma models with Tunix on curated versions (needs the `train` extra: jax).
+"""LoRA-tune small chat models with Tunix on curated versions (needs the `train` extra: jax).
 
 API for other commands (`train ablate` uses it):
 
@@ -15,7 +15,9 @@ Runs that must share one tiny base model (same weights, same vocabulary) pass th
 and the same `tokenizer` file: build one with `train.tokenizer.train_tiny_tokenizer(rows, vocab)`
 and write its `.proto` bytes to a file (a run without one trains its own and keeps it in its folder).
 
-Modules, one concern each: config (RunConfig, YAML), tokenizer, formatting (chat ids), packing
-(rows, batches, order), models (load / tiny), lora (qwix), mesh, trainer (Tunix PeftTrainer seams:
-input fn, loss, hooks), evaluate (generation, format compliance), report, run (orchestration), cli.
+Modules, one concern each: config (RunConfig, YAML), families (what differs between model
+families), models (--model -> source, config, weights), tokenizer, formatting (chat ids), packing
+(rows, batches, order, --seq-len), lora (qwix), mesh, trainer (Tunix PeftTrainer seams: input fn,
+loss, hooks), evaluate (generation, format compliance), report, progress, run (orchestration),
+plan (memory before launch), export (merged Hugging Face folder), cli; ablate/ for `train ablate`.
 """

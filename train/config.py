@@ -17,31 +17,38 @@ import yaml
 
 from curate.errors import CurateError
 
-MODELS = ("tiny", "gemma2-2b-it", "gemma3-1b-it")
+TINY = "tiny"
+RANDOM_NOTE = ("the model is `tiny`: randomly initialised, a few hundred thousand parameters, trained on this "
+               "data only. Its replies test the pipeline, not the method; use a pretrained --model for real answers")
 OVERLONG_POLICIES = ("drop", "truncate")
 QUANTIZE = ("nf4",)
+REMAT = ("none", "block", "decoder")  # Tunix's RematConfig: nothing, attention and MLP blocks, whole layers
+ATTENTION = ("masked", "flash")
 DEFAULT_INSTRUCTION = (
     "Think the request through inside <reasoning></reasoning>, then give your final response "
     "inside <answer></answer>."
 )
-DEFAULT_LORA_TARGETS = r".*(q_einsum|kv_einsum|qkv_einsum|attn_vec_einsum|gate_proj|up_proj|down_proj)"
-# A random tiny model learns nothing at the learning rate that suits a pretrained 2B one.
-DEFAULT_LR = {"tiny": 3e-3, "gemma2-2b-it": 2e-4, "gemma3-1b-it": 2e-4}
+# Attention and MLP projections under Gemma's names (einsums) and Llama's / Qwen's (linear layers).
+DEFAULT_LORA_TARGETS = (
+    r".*(q_einsum|kv_einsum|qkv_einsum|attn_vec_einsum|q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)"
+)
+# A random tiny model learns nothing at the learning rate that suits a pretrained one.
+TINY_LR, PRETRAINED_LR = 3e-3, 2e-4
 
 
 @dataclass(frozen=True)
 class RunConfig:
-    model: str = "tiny"
-    checkpoint: str | None = None  # local model folder (Kaggle Flax or HF safetensors layout)
-    tokenizer: str | None = None  # sentencepiece model; tiny trains one from the data when unset
+    model: str = TINY  # tiny, a model id of Tunix's registry, or a local Hugging Face model folder
+    checkpoint: str | None = None  # local copy of a registry model (Kaggle Flax or HF safetensors layout)
+    tokenizer: str | None = None  # tokenizer.model / tokenizer.json; tiny trains one from the data when unset
     steps: int | None = None  # optimizer steps; with neither steps nor epochs: one epoch
     epochs: float | None = None
     batch_size: int = 4  # rows per micro-batch, global over all devices
-    seq_len: int = 2048  # 4 x 2048 tokens per step: fits Gemma 2B on one 80 GB GPU without remat
+    seq_len: int | None = None  # None: the smallest multiple of 128 that holds the longest example
     pack: bool = True
     overlong: str = "drop"  # examples longer than seq_len: drop, or truncate the completion
     grad_accum: int = 1
-    lr: float | None = None  # None: the model's default (DEFAULT_LR)
+    lr: float | None = None  # None: TINY_LR for tiny, PRETRAINED_LR otherwise
     warmup_ratio: float = 0.05
     min_lr_ratio: float = 0.1  # cosine decay ends at lr * min_lr_ratio
     weight_decay: float = 0.0
@@ -50,6 +57,8 @@ class RunConfig:
     lora_alpha: float = 32.0
     lora_targets: str = DEFAULT_LORA_TARGETS
     quantize: str | None = None  # "nf4": QLoRA, the frozen base weights stored in 4 bits
+    remat: str = "none"  # recompute activations in the backward pass instead of keeping them
+    attention: str = "masked"  # "flash": splash attention with segment ids where the model has it
     mesh: str | None = None  # "fsdp=4,tp=2"; None: fsdp over every device
     distributed: bool = False  # jax.distributed.initialize() first (multi-host TPU slices)
     seed: int = 0  # data order, eval split and LoRA init
@@ -63,17 +72,20 @@ class RunConfig:
     max_new_tokens: int = 384
 
     def __post_init__(self):
-        _check(self.model in MODELS, f"unknown --model {self.model!r}: choose one of {', '.join(MODELS)}")
+        _check(bool(self.model.strip()), "--model must name a model (tiny, a registry id or a folder)")
         if self.lr is None:
-            object.__setattr__(self, "lr", DEFAULT_LR[self.model])
+            object.__setattr__(self, "lr", TINY_LR if self.model == TINY else PRETRAINED_LR)
         _check(self.steps is None or self.epochs is None, "give --steps or --epochs, not both")
-        for name in ("batch_size", "seq_len", "grad_accum", "lora_rank", "eval_every", "checkpoint_every",
+        for name in ("batch_size", "grad_accum", "lora_rank", "eval_every", "checkpoint_every",
                      "tiny_vocab", "max_new_tokens"):
             _check(getattr(self, name) >= 1, f"--{_flag(name)} must be at least 1 (got {getattr(self, name)})")
         _check(self.steps is None or self.steps >= 1, f"--steps must be at least 1 (got {self.steps})")
         _check(self.epochs is None or (math.isfinite(self.epochs) and self.epochs > 0),
                f"--epochs must be a positive number (got {self.epochs})")
-        _check(self.seq_len >= 16, f"--seq-len {self.seq_len} is too short for a chat turn: use at least 16")
+        _check(self.seq_len is None or self.seq_len >= 16,
+               f"--seq-len {self.seq_len} is too short for a chat turn: use at least 16")
+        _check(self.remat in REMAT, f"--remat must be one of {', '.join(REMAT)}")
+        _check(self.attention in ATTENTION, f"--attention must be one of {', '.join(ATTENTION)}")
         _check(self.overlong in OVERLONG_POLICIES, f"--overlong must be one of {', '.join(OVERLONG_POLICIES)}")
         _check(self.quantize is None or self.quantize in QUANTIZE, f"--quantize must be one of {', '.join(QUANTIZE)}")
         _check(self.lr > 0 and math.isfinite(self.lr), f"--lr must be a positive number (got {self.lr})")

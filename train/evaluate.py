@@ -17,8 +17,8 @@ from tunix.generate import sampler as sampler_lib
 from tunix.generate.utils import next_power_of_2
 
 from curate.errors import CurateError
-from train.formatting import SamplerTokenizer, prompt_ids
-from train.models import cache_shape
+from train.formatting import SamplerTokenizer
+from train.models import cache_shape, embedding_rows
 
 _TAGS = ("<reasoning>", "</reasoning>", "<answer>", "</answer>")
 _ANSWER = re.compile(r"<answer>(.*?)</answer>", re.DOTALL)
@@ -63,13 +63,13 @@ class Generator:
 
     def __init__(self, model: nnx.Module, tok: SamplerTokenizer, prompts: list[str], max_new_tokens: int):
         self.tok, self.prompts, self.max_new_tokens = tok, prompts, max_new_tokens
-        longest = max(len(prompt_ids(tok.tok, p, tok.instruction)) for p in prompts)
+        longest = max(len(tok.chat.prompt_ids(p)) for p in prompts)
         self.prompt_len = next_power_of_2(longest)
         layers, kv_heads, head_dim = cache_shape(model)
         cache = sampler_lib.CacheConfig(self.prompt_len + max_new_tokens, layers, kv_heads, head_dim)
         self.sampler = sampler_lib.Sampler(model, tok, cache)
         # Embedding rows past the tokenizer's pieces (padding of the vocabulary) are never sampled.
-        self.forbidden = list(range(tok.tok.vocab_size, model.num_embed)) or None
+        self.forbidden = list(range(tok.chat.tok.vocab_size, embedding_rows(model))) or None
 
     def refresh(self, model: nnx.Module) -> None:
         self.sampler.transformer_state = nnx.state(model, nnx.LoRAParam)

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from train.config import FIELDS, MODELS, OVERLONG_POLICIES, QUANTIZE
+from train.config import ATTENTION, FIELDS, OVERLONG_POLICIES, QUANTIZE, REMAT
 
 HELP = {
-    "model": f"one of {', '.join(MODELS)}",
-    "checkpoint": "local model folder: Kaggle Flax or Hugging Face safetensors (unset: download)",
-    "tokenizer": "sentencepiece tokenizer.model (unset: beside the checkpoint; tiny trains one)",
+    "model": ("tiny (random, offline), a chat model id of Tunix's registry (google/gemma-2-2b-it, "
+              "google/gemma-3-1b-it, meta-llama/Llama-3.2-1B-Instruct, Qwen/Qwen3-0.6B...; aliases gemma2-2b-it, "
+              "gemma3-1b-it), or a local Hugging Face model folder"),
+    "checkpoint": "local copy of a registry model: Kaggle Flax or Hugging Face safetensors (unset: download)",
+    "tokenizer": "tokenizer.model or tokenizer.json (unset: from the model folder; tiny trains one)",
     "steps": "optimizer steps (unset, and no --epochs: one epoch)",
     "epochs": "epochs over the training rows, instead of --steps",
     "batch_size": "rows per micro-batch, over all devices",
-    "seq_len": "tokens per row",
+    "seq_len": "tokens per row (unset: the smallest multiple of 128 that holds the longest example)",
     "pack": "pack several examples per row, or pad one per row (--no-pack)",
     "overlong": f"examples longer than --seq-len: {' or '.join(OVERLONG_POLICIES)}",
     "grad_accum": "micro-batches per optimizer step",
@@ -27,6 +29,9 @@ HELP = {
     "lora_alpha": "LoRA alpha (scale alpha / rank)",
     "lora_targets": "regex of the module paths that get adapters (attention and MLP projections)",
     "quantize": f"QLoRA: store the frozen base in {'/'.join(QUANTIZE)}",
+    "remat": f"recompute activations in the backward pass: {', '.join(REMAT)} (Tunix's RematConfig)",
+    "attention": (f"{' or '.join(ATTENTION)}: flash is Tunix's splash kernel with packing's segment ids "
+                  "(Qwen 2/3 on TPU; elsewhere the masked path, with a note)"),
     "mesh": "device mesh, e.g. fsdp=4,tp=2 (unset: fsdp over all devices)",
     "distributed": "call jax.distributed.initialize() first (multi-host TPU slices)",
     "seed": "data order, eval split and LoRA init",
@@ -40,7 +45,7 @@ HELP = {
     "max_new_tokens": "tokens generated per evaluation prompt",
 }
 METAVAR = {"int": "N", "float": "X", "checkpoint": "DIR", "tokenizer": "PATH", "eval_prompts": "FILE",
-           "mesh": "fsdp=F,tp=T", "model": "NAME", "overlong": "POLICY", "quantize": "nf4",
+           "mesh": "fsdp=F,tp=T", "model": "NAME", "overlong": "POLICY", "quantize": "nf4", "remat": "|".join(REMAT), "attention": "|".join(ATTENTION),
            "lora_targets": "REGEX", "instruction": "TEXT"}
 
 

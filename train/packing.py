@@ -8,7 +8,9 @@ Order is a pure function of (examples, seed): epoch e shuffles with the generato
 best-fit, and cuts batches, so a resumed run that re-reads the stream gets the same batches.
 Examples longer than the row follow the `overlong` policy: "drop" (default) leaves them out;
 "truncate" keeps the first seq_len tokens (the prompt whole, the end of the completion cut), unless
-the prompt alone fills the row, in which case the example is dropped.
+the prompt alone fills the row, in which case the example is dropped. The row length defaults to
+the smallest multiple of 128 that holds the longest example (`default_seq_len`), so by default
+nothing is dropped; when more than 1% would be, `overlong_warning` says so.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ import numpy as np
 import polars as pl
 
 from curate.errors import CurateError
-from train.formatting import chat_examples
-from train.tokenizer import Tokenizer
+from train.formatting import ChatFormat
 
 # Open rows the packer chooses among: a few % padding, still cheap in pure Python.
 PACK_WINDOW = 64
+SEQ_LEN_STEP = 128  # row lengths are multiples of this (what kernels and tp sharding like)
+WARN_DROPPED = 0.01  # above this share of dropped examples, say so loudly
 
 
 @dataclass
@@ -46,10 +49,43 @@ class Examples:
         return np.array([len(x) for x in self.ids], dtype=np.int64)
 
 
+def encode_rows(rows: pl.DataFrame, chat: ChatFormat) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(ids, loss mask) of every row in the chat format, whatever its length."""
+    return chat.examples(rows["prompt"].to_list(), rows["completion"].to_list())
+
+
+def default_seq_len(lengths: np.ndarray, limit: int | None = None) -> int:
+    """The smallest multiple of 128 that holds the longest example (at most `limit`, when the model has one)."""
+    longest = int(lengths.max()) if len(lengths) else SEQ_LEN_STEP
+    seq_len = -(-longest // SEQ_LEN_STEP) * SEQ_LEN_STEP
+    return seq_len if limit is None else min(seq_len, limit // SEQ_LEN_STEP * SEQ_LEN_STEP)
+
+
+def overlong_warning(lengths: np.ndarray, seq_len: int, overlong: str, what: str, limit: int | None = None) -> str | None:
+    """One loud line when more than 1% of the examples would be dropped, naming the count and the fixes."""
+    longer = int((lengths > seq_len).sum())
+    if overlong == "truncate" or not len(lengths) or longer <= WARN_DROPPED * len(lengths):
+        return None
+    return (f"WARNING: {longer:,} of {len(lengths):,} {what} ({longer / len(lengths):.1%}) are longer than "
+            f"--seq-len {seq_len} and will be dropped: --overlong truncate keeps them cut, "
+            f"{keep_whole(int(lengths.max()), limit)}")
+
+
+def keep_whole(longest: int, limit: int | None) -> str:
+    """The advice that keeps every example whole: the --seq-len that holds the longest (and --no-pack
+    when that is more than a packed row of the model allows)."""
+    keep = default_seq_len(np.array([longest]))
+    advice = f"--seq-len {keep} keeps them whole"
+    return advice + (f" (above the {limit} a packed row of this model allows: add --no-pack)" if limit and keep > limit
+                     else "")
+
+
 def tokenize_rows(
-    rows: pl.DataFrame, tok: Tokenizer, instruction: str, seq_len: int, overlong: str, topic_names: tuple[str, ...]
+    rows: pl.DataFrame, chat: ChatFormat, seq_len: int, overlong: str, topic_names: tuple[str, ...],
+    pairs: list[tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> Examples:
-    pairs = chat_examples(tok, rows["prompt"].to_list(), rows["completion"].to_list(), instruction)
+    """The rows' examples that fit `seq_len` under the overlong policy (`pairs`: already encoded)."""
+    pairs = encode_rows(rows, chat) if pairs is None else pairs
     index = {name: i for i, name in enumerate(topic_names)}
     ids, masks, topics = [], [], []
     dropped = truncated = 0

@@ -11,6 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import polars as pl
 
+from train.config import RANDOM_NOTE
 from train.evaluate import CHECKS, check_format
 
 REPLY_CHARS = 600  # per reply in the report; run.json has the numbers, the report is for reading
@@ -61,13 +62,17 @@ def render(record: dict, prompts: list[dict], replies: dict[str, list[dict]]) ->
     lines = [
         f"# Training run: {cfg['model']} on {data.get('ref', 'given rows')}",
         "",
+        *([f"> **Note**: {RANDOM_NOTE}.", ""] if record["model"].get("random") else []),
+        *(f"> {warning}" for warning in record.get("warnings", [])),
+        *([""] if record.get("warnings") else []),
         (f"Code `{record['code_version']}`, {record['device']['count']} x {record['device']['kind']} "
          f"(mesh {record['device']['mesh']}), finished {record['finished']}."),
         "",
         "| | |",
         "|---|---|",
         (f"| steps | {m['steps']} (batch {cfg['batch_size']} x {cfg['seq_len']} tokens, "
-         f"{'packed' if cfg['pack'] else 'padded'}, accumulation {cfg['grad_accum']}) |"),
+         f"{'packed' if cfg['pack'] else 'padded'}, accumulation {cfg['grad_accum']}, remat {cfg['remat']}, "
+         f"{record['training']['attention']} attention) |"),
         (f"| examples | {ex['train']} train, {ex['eval']} eval; longer than --seq-len ({ex['overlong_policy']}): "
          f"{ex['dropped_overlong']['train']} dropped, {ex['truncated']['train']} truncated (train) |"),
         f"| tokens seen | {_fmt(m['tokens_seen'])} real tokens, {_fmt(m['loss_tokens_seen'])} in the loss |",

@@ -4,6 +4,7 @@
     split_rows(rows, eval_fraction, seed) -> (train_rows, eval_rows)
     run_from_store(config, data_ref, store, out, resume) -> metrics   (what `train run` calls)
     sample(run_dir, prompts, ...) -> replies                          (what `train sample` calls)
+    load_run(run_dir) -> (config, source, tok, chat, model)           (sample, export)
 
 Everything a run could refuse (data, files, mesh, lengths, a changed config on resume) is checked
 before the first byte is written to `out`.
@@ -11,10 +12,13 @@ before the first byte is written to `out`.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
 import math
+import os
+import sys
 import time
 import warnings
 from dataclasses import dataclass
@@ -22,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 import polars as pl
 from flax import nnx
@@ -33,11 +38,30 @@ from curate.store import MANIFEST, Store, sha256_file
 from train import report
 from train.config import RunConfig, build_config
 from train.evaluate import Generator, load_prompts, score
-from train.formatting import SamplerTokenizer
+from train.formatting import ChatFormat, SamplerTokenizer, chat_format
 from train.lora import apply_lora
 from train.mesh import build_mesh, device_info, mesh_shape
-from train.models import SPECS, Files, check_packing, load_model, load_tokenizer, resolve_files
-from train.packing import BatchStream, Examples, fixed_batches, padding_share, tokenize_rows
+from train.models import (
+    Attention,
+    ModelSource,
+    base_config,
+    check_packing,
+    choose_attention,
+    load_model,
+    load_tokenizer,
+    packing_limit,
+    resolve_source,
+)
+from train.packing import (
+    BatchStream,
+    Examples,
+    default_seq_len,
+    encode_rows,
+    fixed_batches,
+    overlong_warning,
+    padding_share,
+    tokenize_rows,
+)
 from train.progress import Progress
 from train.tokenizer import Tokenizer
 from train.trainer import MetricsLog, RunHooks, evaluate_loss, make_trainer, to_input
@@ -70,7 +94,8 @@ def split_rows(rows: pl.DataFrame, eval_fraction: float, seed: int) -> tuple[pl.
 
 def run_from_store(config: RunConfig, data_ref: str, store: Store, out: Path, resume: bool = False) -> dict:
     version = store.resolve(data_ref)
-    rows = version.read(columns=SHARD_COLUMNS)
+    version.verify()  # shards against the manifest (sha256, rows): never train on part of a version
+    rows = version.read(columns=SHARD_COLUMNS, verify=False)
     if rows.is_empty():
         raise CurateError(f"{version.ref} has no rows: nothing to train on")
     train_rows, eval_rows = split_rows(rows, config.eval_fraction, config.seed)
@@ -87,17 +112,60 @@ def run_from_store(config: RunConfig, data_ref: str, store: Store, out: Path, re
     return train_on(config, train_rows, eval_rows, out, data_info=data_info, resume=resume)
 
 
+def read_run_config(run_dir: Path) -> dict | None:
+    """The config.json a run was started with; None when there is none; a clear error when corrupt."""
+    path = Path(run_dir) / RUN_CONFIG
+    if Path(run_dir).exists() and not Path(run_dir).is_dir():
+        raise CurateError(f"{run_dir} is a file, not a run folder")
+    if not path.is_file():
+        return None
+    try:
+        saved = json.loads(path.read_text())
+    except (OSError, ValueError) as e:
+        raise CurateError(f"{path} is corrupt ({e}): this run cannot be resumed, sampled or exported") from None
+    if not (isinstance(saved, dict) and isinstance(saved.get("config"), dict) and isinstance(saved.get("data"), dict)):
+        raise CurateError(f"{path} is corrupt (expected an object with \"config\" and \"data\"): this run cannot "
+                          "be resumed, sampled or exported")
+    return saved
+
+
+@dataclass
+class Resolved:
+    """The model side of a run: where it comes from, its vocabulary and chat format, its shape."""
+
+    source: ModelSource
+    tok: Tokenizer
+    chat: ChatFormat
+    base_cfg: object  # Tunix ModelConfig before --remat and --attention
+
+
+def resolve_model(config: RunConfig, train_rows: pl.DataFrame, cached_tokenizer: Path | None,
+                  source: ModelSource | None = None) -> Resolved:
+    source = source or resolve_source(config)
+    tok = load_tokenizer(config, source, train_rows, cached_tokenizer)
+    chat = chat_format(source.family.chat, tok, config.instruction)
+    return Resolved(source, tok, chat, base_config(source, tok.vocab_size))
+
+
+def resolve_seq_len(config: RunConfig, model: Resolved, lengths: np.ndarray) -> RunConfig:
+    """The config with --seq-len set: as given, or the smallest multiple of 128 holding every example."""
+    seq_len = config.seq_len or default_seq_len(lengths, packing_limit(model.source, config, model.base_cfg))
+    check_packing(model.source, config, model.base_cfg, seq_len)
+    return dataclasses.replace(config, seq_len=seq_len)
+
+
 @dataclass
 class Plan:
-    """A run checked end to end before anything is written: the data as examples, the files, the mesh."""
+    """A run checked end to end before anything is written: the data as examples, the model, the mesh."""
 
-    config: RunConfig
+    config: RunConfig  # with seq_len resolved
     out: Path
     data_info: dict
     resuming: bool
     mesh: jax.sharding.Mesh
-    files: Files
-    tok: Tokenizer
+    model: Resolved
+    model_cfg: object  # Tunix ModelConfig with --remat and the attention path
+    attention: Attention
     topics: tuple[str, ...]
     train_ex: Examples
     eval_ex: Examples
@@ -105,6 +173,7 @@ class Plan:
     rows_per_epoch: int
     total_steps: int
     prompts: list[dict]
+    warnings: list[str]
 
 
 def plan_run(config: RunConfig, train_rows: pl.DataFrame, eval_rows: pl.DataFrame, out: Path, data_info: dict,
@@ -112,21 +181,37 @@ def plan_run(config: RunConfig, train_rows: pl.DataFrame, eval_rows: pl.DataFram
     if train_rows.is_empty():
         raise CurateError("no training rows: nothing to train on")
     data_info = _plain(data_info)
-    resuming = _check_out(out, config, data_info, resume)
+    saved = _check_out(out, resume)
     mesh = build_mesh(config.mesh, config.batch_size)
-    check_packing(config)
-    files = resolve_files(config)
-    tok = load_tokenizer(config, files, train_rows, out / TOKENIZER if resuming else None)
+    model = resolve_model(config, train_rows, out / TOKENIZER if saved else None)
+    train_pairs, eval_pairs = encode_rows(train_rows, model.chat), encode_rows(eval_rows, model.chat)
+    lengths = np.array([len(ids) for ids, _ in train_pairs], dtype=np.int64)
+    config = resolve_seq_len(config, model, np.concatenate([lengths, [len(ids) for ids, _ in eval_pairs]]))
+    if saved:
+        _check_same_run(out, saved, config, data_info)
+    attention = choose_attention(config, model.source.family, config.seq_len)
+    model_cfg = model.source.family.with_options(model.base_cfg, config.remat, attention.flash_block)
     topics = tuple(sorted(set(train_rows["topic"].to_list()) | set(eval_rows["topic"].to_list())))
-    train_ex = tokenize_rows(train_rows, tok, config.instruction, config.seq_len, config.overlong, topics)
-    eval_ex = tokenize_rows(eval_rows, tok, config.instruction, config.seq_len, config.overlong, topics)
+    train_ex = tokenize_rows(train_rows, model.chat, config.seq_len, config.overlong, topics, train_pairs)
+    eval_ex = tokenize_rows(eval_rows, model.chat, config.seq_len, config.overlong, topics, eval_pairs)
     stream = BatchStream(train_ex, config.batch_size, config.seq_len, config.pack, config.seed)
     rows_per_epoch = len(stream.epoch_rows(0))
     rows_per_step = config.batch_size * config.grad_accum
     total_steps = config.steps or max(1, math.ceil((config.epochs or 1.0) * rows_per_epoch / rows_per_step))
     prompts = load_prompts(config.eval_prompts)
-    return Plan(config, out, data_info, resuming, mesh, files, tok, topics, train_ex, eval_ex, stream,
-                rows_per_epoch, total_steps, prompts)
+    limit = packing_limit(model.source, config, model.base_cfg)
+    notes = [overlong_warning(lengths, config.seq_len, config.overlong, "training examples", limit), attention.note]
+    return Plan(config, out, data_info, bool(saved), mesh, model, model_cfg, attention, topics, train_ex, eval_ex,
+                stream, rows_per_epoch, total_steps, prompts, [n for n in notes if n])
+
+
+def initialize_distributed() -> None:
+    """jax.distributed.initialize(): on TPU pods everything is detected; elsewhere JAX_COORDINATOR_ADDRESS,
+    JAX_NUM_PROCESSES and JAX_PROCESS_ID say who is who (CPU processes talk through gloo)."""
+    jax.config.update("jax_cpu_collectives_implementation", "gloo")
+    given = {key: int(os.environ[name]) for key, name in (("num_processes", "JAX_NUM_PROCESSES"),
+                                                           ("process_id", "JAX_PROCESS_ID")) if name in os.environ}
+    jax.distributed.initialize(**given)
 
 
 def train_on(
@@ -143,43 +228,54 @@ def train_on(
     Keys of the result: eval_loss, eval_loss_by_topic, eval_loss_start, train_loss, tokens_seen,
     loss_tokens_seen, train_tokens_by_topic, padding_share, examples_trained, examples_dropped,
     examples_truncated, tokens_per_s, compliance, mean_answer_len (tuned; answer tokens, 0 when no
-    answer), base_compliance, base_mean_answer_len, steps. With resume=True an earlier run in
-    `out` (same config and data) continues from its last checkpoint; an empty `out` simply starts.
+    answer), base_compliance, base_mean_answer_len, steps, seq_len. With resume=True an earlier run
+    in `out` (same config and data) continues from its last checkpoint; an empty `out` simply starts.
     """
-    if config.distributed:
-        jax.distributed.initialize()
+    if config.distributed and not jax.distributed.is_initialized():
+        initialize_distributed()
     plan = plan_run(config, train_rows, eval_rows, Path(out), data_info, resume)
-    out, tok = plan.out, plan.tok
+    out, config, tok, chat = plan.out, plan.config, plan.model.tok, plan.model.chat
 
     # Everything is checked: from here on the run folder is written (by the first process only:
-    # on a multi-host slice every process runs this function, sharing one folder).
+    # on a multi-host slice every process runs this function, sharing one folder). The barrier keeps
+    # a slow process from finding the first one's files and taking them for an earlier run.
+    if jax.process_count() > 1:
+        from jax.experimental import multihost_utils
+
+        multihost_utils.sync_global_devices("train_on: every process has checked the run")
     primary = jax.process_index() == 0
     started = datetime.now(UTC).isoformat(timespec="seconds")
     if primary:
+        for note in plan.warnings:
+            print(note, file=sys.stderr, flush=True)
         out.mkdir(parents=True, exist_ok=True)
         if not plan.resuming:
             run_config = {"config": config.to_json(), "data": plan.data_info}
             (out / RUN_CONFIG).write_text(json.dumps(run_config, indent=2) + "\n")
-        if plan.files.tokenizer is None and not (out / TOKENIZER).is_file():
-            (out / TOKENIZER).write_bytes(tok.proto)
+        if plan.model.source.tokenizer is None and not (out / TOKENIZER).is_file():
+            (out / TOKENIZER).write_bytes(tok.data)
 
-    model = apply_lora(load_model(config, plan.files, tok, plan.mesh), config, plan.mesh)
-    generator = Generator(model, SamplerTokenizer(tok, config.instruction), [p["prompt"] for p in plan.prompts],
-                          config.max_new_tokens)
+    base = load_model(plan.model.source, plan.model_cfg, tok, plan.mesh, config.base_seed)
+    model = apply_lora(base, config, plan.mesh)
+    generator = Generator(model, SamplerTokenizer(chat), [p["prompt"] for p in plan.prompts], config.max_new_tokens)
     # LoRA's B matrices start at zero, so before training (and restoring) this is the base model.
     replies = {"base": generator()}
 
-    trainer = make_trainer(model, config, out, plan.total_steps, len(plan.topics))
+    trainer = make_trainer(model, config, out, plan.total_steps, len(plan.topics), plan.attention.flash_block is not None)
     resumed_from = trainer.train_steps
     eval_batches = fixed_batches(plan.eval_ex, config.batch_size, config.seq_len, config.pack)
-    eval_fn = (lambda t: evaluate_loss(t.jit_train_and_eval_step()[1], eval_batches, plan.topics)) if eval_batches else None
+    def evaluate(t):
+        return evaluate_loss(t.jit_train_and_eval_step()[1], eval_batches, plan.topics, plan.mesh)
+
+    eval_fn = evaluate if eval_batches else None
     log = MetricsLog(out / "metrics.jsonl", write=primary)
     progress = Progress(f"{config.model} on {plan.data_info.get('ref', 'rows')}", quiet=not primary)
     trainer.with_training_hooks(RunHooks(config, plan.stream, eval_fn, log, progress, plan.total_steps))
     clock = time.perf_counter()
     try:
         with plan.mesh:
-            trainer.train(map(to_input, itertools.islice(plan.stream, plan.total_steps * config.grad_accum)))
+            batches = itertools.islice(plan.stream, plan.total_steps * config.grad_accum)
+            trainer.train(to_input(batch, plan.mesh) for batch in batches)
     finally:
         progress.stop()
     train_seconds = time.perf_counter() - clock
@@ -203,14 +299,18 @@ def train_on(
             "seconds_this_session": train_seconds,
             "rows_per_epoch": plan.rows_per_epoch,
             "epochs": plan.total_steps * config.grad_accum * config.batch_size / plan.rows_per_epoch,
+            "attention": plan.attention.name,
+            "remat": config.remat,
         },
         "examples": {
             "train": len(plan.train_ex),
             "eval": len(plan.eval_ex),
+            "seq_len": config.seq_len,
             "overlong_policy": config.overlong,
             "dropped_overlong": {"train": plan.train_ex.dropped, "eval": plan.eval_ex.dropped},
             "truncated": {"train": plan.train_ex.truncated, "eval": plan.eval_ex.truncated},
         },
+        "warnings": plan.warnings,
         "metrics": metrics,
         "generation": generation,
     }
@@ -229,6 +329,7 @@ def _final_metrics(plan: Plan, log: MetricsLog, generation: dict, resumed_from: 
     by_topic = np.sum([s.topic_tokens for s in consumed], axis=0)
     return {
         "steps": plan.total_steps,
+        "seq_len": config.seq_len,
         "train_loss": train_log[-1]["loss"] if train_log else None,
         "eval_loss": evals[-1]["eval_loss"] if evals else None,
         "eval_loss_by_topic": evals[-1]["eval_loss_by_topic"] if evals else {},
@@ -250,13 +351,16 @@ def _final_metrics(plan: Plan, log: MetricsLog, generation: dict, resumed_from: 
 
 def _model_info(plan: Plan, model: nnx.Module) -> dict:
     arrays = jax.tree.leaves(nnx.state(model))
+    source = plan.model.source
     return {
         "name": plan.config.model,
-        "family": SPECS[plan.config.model].family,
-        "checkpoint": str(plan.files.checkpoint) if plan.files.checkpoint else None,
-        "layout": plan.files.layout,
-        "tokenizer": str(plan.files.tokenizer or plan.out / TOKENIZER),
-        "vocab_size": plan.tok.vocab_size,
+        "family": source.family.name,
+        "model_id": source.model_id,
+        "random": source.is_random,
+        "checkpoint": str(source.checkpoint) if source.checkpoint else None,
+        "layout": source.layout,
+        "tokenizer": str(source.tokenizer or plan.out / TOKENIZER),
+        "vocab_size": plan.model.tok.vocab_size,
         "base_params": _count(nnx.state(model, nnx.All(nnx.Param, nnx.Not(nnx.LoRAParam)))),
         "lora_params": _count(nnx.state(model, nnx.LoRAParam)),
         "param_arrays": len(arrays),
@@ -275,17 +379,20 @@ def _flatten(data, prefix: str = "") -> dict:
     return {prefix.rstrip("."): data}
 
 
-def _check_out(out: Path, config: RunConfig, data_info: dict, resume: bool) -> bool:
-    """True when `out` holds a run to continue; refuse to overwrite one or to resume a different one."""
-    saved_path = out / RUN_CONFIG
-    if not saved_path.is_file():
+def _check_out(out: Path, resume: bool) -> dict | None:
+    """The saved config of a run in `out` to continue; refuse a file, another folder, or overwriting."""
+    saved = read_run_config(out)
+    if saved is None:
         existing = [name for name in OUTPUTS if (out / name).exists()]
         if existing:
             raise CurateError(f"{out} holds {', '.join(existing)} but no {RUN_CONFIG}: not a run folder to write into")
-        return False
+        return None
     if not resume:
         raise CurateError(f"{out} already holds a run: pass --resume to continue it, or choose another --out")
-    saved = json.loads(saved_path.read_text())
+    return saved
+
+
+def _check_same_run(out: Path, saved: dict, config: RunConfig, data_info: dict) -> None:
     old = _flatten({"config": saved["config"], "data": saved["data"]})
     new = _flatten({"config": config.to_json(), "data": data_info})
     changed = [f"{k} ({old.get(k)!r} -> {new.get(k)!r})" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
@@ -294,11 +401,54 @@ def _check_out(out: Path, config: RunConfig, data_info: dict, resume: bool) -> b
             f"cannot resume {out}: it was started with a different config: {'; '.join(changed)}. "
             f"Resume with the same options, or train into another --out"
         )
-    return True
 
 
 def _count(state) -> int:
     return int(sum(np.prod(x.shape) for x in jax.tree.leaves(state)))
+
+
+@dataclass
+class LoadedRun:
+    """A finished (or checkpointed) run's model with its trained adapter, for sampling and export."""
+
+    config: RunConfig
+    data: dict
+    model: Resolved
+    network: nnx.Module
+    step: int  # the checkpoint restored; 0: none (the base model)
+
+
+def load_run(run_dir: Path, adapter: bool = True, dtype=jnp.bfloat16) -> LoadedRun:
+    """The run's base model with its latest adapter (adapter=False: zero adapters, i.e. the base).
+
+    Hugging Face weights are cast to `dtype` as in training; None keeps the file's (for exact checks).
+    """
+    from tunix.sft import checkpoint_manager
+
+    run_dir = Path(run_dir)
+    saved = read_run_config(run_dir)
+    if saved is None:
+        raise CurateError(f"{run_dir} is not a training run (no {RUN_CONFIG})")
+    config = build_config(saved["config"])
+    source = resolve_source(config)
+    if source.tokenizer is None and not (run_dir / TOKENIZER).is_file():
+        raise CurateError(f"{run_dir / TOKENIZER} is missing: the run's tiny tokenizer is needed")
+    checkpoints = run_dir / "checkpoints"
+    no_adapter = CurateError(f"no checkpoint in {checkpoints}: the run has not saved an adapter yet")
+    if adapter and not checkpoints.is_dir():
+        raise no_adapter
+    model = resolve_model(config, pl.DataFrame(), run_dir / TOKENIZER)
+    mesh = build_mesh(None)
+    model_cfg = model.source.family.with_options(model.base_cfg, "none", None)
+    network = apply_lora(load_model(model.source, model_cfg, model.tok, mesh, config.base_seed, dtype), config, mesh)
+    step = 0
+    if adapter:
+        manager = checkpoint_manager.CheckpointManager(str(checkpoints.absolute()))
+        step, _ = manager.maybe_restore(network, restore_only_lora_params=True)
+        manager.close()
+        if step == 0:
+            raise no_adapter
+    return LoadedRun(config, saved["data"], model, network, step)
 
 
 def sample(
@@ -311,29 +461,7 @@ def sample(
     base: bool = False,
 ) -> list[dict]:
     """Replies of a run's trained adapter (latest checkpoint) or, with base=True, of its base model."""
-    from tunix.sft import checkpoint_manager
-
-    run_dir = Path(run_dir)
-    saved_path = run_dir / RUN_CONFIG
-    if not saved_path.is_file():
-        raise CurateError(f"{run_dir} is not a training run (no {RUN_CONFIG})")
-    config = build_config(json.loads(saved_path.read_text())["config"])
-    files = resolve_files(config)
-    if files.tokenizer is None and not (run_dir / TOKENIZER).is_file():
-        raise CurateError(f"{run_dir / TOKENIZER} is missing: the run's tiny tokenizer is needed to sample")
-    checkpoints = run_dir / "checkpoints"
-    no_adapter = CurateError(f"no checkpoint in {checkpoints}: the run has not saved an adapter yet")
-    if not base and not checkpoints.is_dir():
-        raise no_adapter
-    tok = load_tokenizer(config, files, pl.DataFrame(), run_dir / TOKENIZER)
-    mesh = build_mesh(None)
-    model = apply_lora(load_model(config, files, tok, mesh), config, mesh)  # zero adapters: the base
-    if not base:
-        manager = checkpoint_manager.CheckpointManager(str(checkpoints.absolute()))
-        step, _ = manager.maybe_restore(model, restore_only_lora_params=True)
-        manager.close()
-        if step == 0:
-            raise no_adapter
-    generator = Generator(model, SamplerTokenizer(tok, config.instruction), prompts,
-                          max_new_tokens or config.max_new_tokens)
+    run = load_run(run_dir, adapter=not base)
+    generator = Generator(run.network, SamplerTokenizer(run.model.chat), prompts,
+                          max_new_tokens or run.config.max_new_tokens)
     return generator(temperature, top_p, seed)

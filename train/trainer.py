@@ -2,7 +2,8 @@
 
 - `PackedInput` extends Tunix's TrainingInput with segment ids, positions and per-token topics;
   `model_inputs` (Tunix's gen_model_input_fn, run inside jit) turns segment ids into the
-  segment-aware causal mask, so packed examples never see each other.
+  segment-aware causal mask, so packed examples never see each other. With splash attention
+  (`flash_model_inputs`) the segment ids go to the kernel instead, and no [B, L, L] mask is built.
 - `loss_fn` is token-mean cross-entropy on the loss mask, computed from logsumexp and the target
   logit (no one-hot over the vocabulary), and returns per-topic sums as aux for the eval.
 - `RunHooks` runs the held-out eval every N steps, writes metrics, drives the progress bar.
@@ -38,11 +39,20 @@ class PackedInput(peft_trainer.TrainingInput):
     token_topics: jax.Array | np.ndarray | None = None  # topic index of each token
 
 
-def to_input(batch: dict[str, np.ndarray]) -> PackedInput:
-    """This process's rows of a global batch (all of them on a single host)."""
+def to_input(batch: dict[str, np.ndarray], mesh: jax.sharding.Mesh | None = None) -> PackedInput:
+    """This process's rows of a global batch (all of them on a single host).
+
+    With several processes the rows become one global array sharded over fsdp here: Tunix's
+    shard_input checks divisibility on the local rows, and would replicate (so silently train each
+    process on its own rows only) whenever a process holds fewer rows than fsdp has devices.
+    """
     n, index = jax.process_count(), jax.process_index()
     rows = len(batch["input_tokens"]) // n
-    return PackedInput(**{k: v[index * rows:(index + 1) * rows] for k, v in batch.items()})
+    local = {k: v[index * rows:(index + 1) * rows] for k, v in batch.items()}
+    if n == 1 or mesh is None:
+        return PackedInput(**local)
+    sharding = jax.sharding.NamedSharding(mesh, jax.sharding.PartitionSpec(*DATA_AXES))
+    return PackedInput(**{k: jax.make_array_from_process_local_data(sharding, v) for k, v in local.items()})
 
 
 def model_inputs(x: PackedInput) -> dict:
@@ -59,9 +69,22 @@ def model_inputs(x: PackedInput) -> dict:
     }
 
 
+def flash_model_inputs(x: PackedInput) -> dict:
+    """For models built with use_flash_attention: the kernel masks by segment ids (and causally)."""
+    return {
+        "input_tokens": x.input_tokens,
+        "input_mask": x.input_mask,
+        "positions": x.positions,
+        "attention_mask": None,
+        "token_topics": x.token_topics,
+        "segment_ids": x.segment_ids,
+    }
+
+
 def make_loss_fn(num_topics: int):
-    def loss_fn(model, input_tokens, input_mask, positions, attention_mask, token_topics):
-        logits, _ = model(input_tokens, positions, None, attention_mask)
+    def loss_fn(model, input_tokens, input_mask, positions, attention_mask, token_topics, segment_ids=None):
+        extra = {} if segment_ids is None else {"segment_ids": segment_ids}
+        logits, _ = model(input_tokens, positions, None, attention_mask, **extra)
         logits = logits[:, :-1]
         targets = input_tokens[:, 1:]
         weights = input_mask[:, 1:].astype(jnp.float32)
@@ -86,7 +109,8 @@ def lr_schedule(config: RunConfig, total_steps: int) -> optax.Schedule:
     )
 
 
-def make_trainer(model, config: RunConfig, out: Path, total_steps: int, num_topics: int) -> peft_trainer.PeftTrainer:
+def make_trainer(model, config: RunConfig, out: Path, total_steps: int, num_topics: int,
+                 flash: bool = False) -> peft_trainer.PeftTrainer:
     """The trainer; it restores the latest checkpoint under out/checkpoints if there is one."""
     optimizer = optax.chain(
         optax.clip_by_global_norm(config.max_grad_norm),
@@ -109,17 +133,18 @@ def make_trainer(model, config: RunConfig, out: Path, total_steps: int, num_topi
     )
     return (
         peft_trainer.PeftTrainer(model, optimizer, training_config)
-        .with_gen_model_input_fn(model_inputs)
+        .with_gen_model_input_fn(flash_model_inputs if flash else model_inputs)
         .with_loss_fn(make_loss_fn(num_topics), has_aux=True)
     )
 
 
-def evaluate_loss(eval_step, batches: list[dict[str, np.ndarray]], topic_names: tuple[str, ...]) -> dict:
+def evaluate_loss(eval_step, batches: list[dict[str, np.ndarray]], topic_names: tuple[str, ...],
+                  mesh: jax.sharding.Mesh | None = None) -> dict:
     """Token-weighted eval loss, overall and per topic, with the trainer's compiled eval step."""
     nll = np.zeros(len(topic_names))
     tokens = np.zeros(len(topic_names))
     for batch in batches:
-        _, aux = eval_step(sharding_utils.shard_input(to_input(batch), DATA_AXES))
+        _, aux = eval_step(sharding_utils.shard_input(to_input(batch, mesh), DATA_AXES))
         nll += np.asarray(jax.device_get(aux["nll"]), dtype=np.float64)
         tokens += np.asarray(jax.device_get(aux["tokens"]), dtype=np.float64)
     return {

@@ -14,12 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from curate.errors import CurateError
+from train.config import RANDOM_NOTE
 
 RESULTS = "results.json"
 REPORT = "report.md"
 PLOTS = "plots"
 LOSS_BY_TOPIC = "eval_loss_by_topic"
-PADDING_NOTE = 0.2  # above this padding share, say why an arm took more steps than --steps
 # metrics with a direction get a verdict; the others (lengths, tokens seen) are only reported
 LOWER_BETTER = ("eval_loss",)
 HIGHER_BETTER = ("compliance",)
@@ -116,13 +116,14 @@ def _load_runs(out: Path, name: str) -> list[dict]:
     return [json.loads(p.read_text()) for p in paths]
 
 
-def build_results(out: Path, state: dict, results: dict[str, list[dict]], search: dict | None) -> dict:
+def build_results(out: Path, state: dict, results: dict[str, list[dict]], search: dict | None,
+                  warnings: list[str] = ()) -> dict:
     """results.json: setup, every arm (asked, realized, tokens, per-seed runs, summary), verdicts.
 
     Arms recorded under DIR by an earlier command (same setup) are included from their files.
     """
     arms = []
-    notes = []
+    notes = list(warnings)
     for name, recorded in state["arms"].items():
         runs = results.get(name) or _load_runs(out, name)
         if not runs:
@@ -138,11 +139,16 @@ def build_results(out: Path, state: dict, results: dict[str, list[dict]], search
                 notes.append(
                     f"{name} seed {run['seed']}: rows repeated, up to {epochs:.2f} epochs of a component"
                 )
-            padding = run["metrics"].get("padding_share") or 0.0
-            if padding > PADDING_NOTE:
+            steps, asked = run["metrics"].get("steps"), state["frame"]["config"]["steps"]
+            if steps is not None and steps != asked:
+                config = state["frame"]["config"]
                 notes.append(
-                    f"{name} seed {run['seed']}: {padding:.0%} of the packed tokens are padding (examples fit badly "
-                    f"into --seq-len), so the budget took {run['metrics'].get('steps')} steps"
+                    f"{name} seed {run['seed']}: {steps} steps, not --steps {asked}: --steps sets the token budget "
+                    f"({state['frame']['budget_tokens']:,}) and the arm trains one pass over the rows drawn to it; "
+                    f"packed into rows of {config['seq_len']} tokens with "
+                    f"{run['metrics'].get('padding_share') or 0.0:.0%} padding, they fill {steps} whole steps of "
+                    f"{config['batch_size']} x {config['grad_accum']} rows (a last partial step is left out, "
+                    "not filled with repeated rows)"
                 )
         tokens = [run["tokens"] for run in runs]
         arms.append(
@@ -243,6 +249,7 @@ def markdown(results: dict) -> str:
     lines = [
         f"# Data-mix ablation: {results['out']}",
         "",
+        *([f"> **Note**: {RANDOM_NOTE}.", ""] if config["model"] == "tiny" else []),
         f"- data: {results['data'] or 'versions named in the arms'}; components: "
         + ", ".join(_component(key, c) for key, c in results["components"].items()),
         (
@@ -283,6 +290,79 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _mark_break(ax, axis: str, start: float) -> None:
+    """Zoomed axes do not start at zero: say so on the axis and draw the usual break marks at its origin."""
+    kw = {"transform": ax.transAxes, "color": "k", "clip_on": False, "linewidth": 1}
+    if axis == "x":
+        for dx in (0.0, 0.012):
+            ax.plot([dx - 0.006, dx + 0.006], [-0.03, 0.03], **kw)
+        ax.set_xlabel(f"{ax.get_xlabel()}\naxis broken: starts at {start:.3g}, not 0")
+    else:
+        for dy in (0.0, 0.02):
+            ax.plot([-0.015, 0.015], [dy - 0.01, dy + 0.01], **kw)
+        ax.set_ylabel(f"{ax.get_ylabel()}\n(axis broken: starts at {start:.3g}, not 0)")
+
+
+def _zoom(values: list[float], margin: float) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    span = max(high - low, 0.01 * abs(high), 1e-6)
+    return low - margin * span, high + margin * span
+
+
+def _err(summary: dict | None) -> float:
+    return summary["std"] if summary and summary["std"] is not None else 0.0
+
+
+def eval_loss_figure(arms: list[dict]):
+    """Eval loss per arm: bars labelled with the mix each arm trained on, the best in green."""
+    import matplotlib.pyplot as plt
+
+    labels = [f"{a['name']}: {_mix(a['realized'])}" for a in arms]  # the mix each arm really got
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(arms) + 2))
+    means = [a["summary"]["eval_loss"]["mean"] for a in arms]
+    best = int(np.argmin(means)) if means else -1
+    colors = ["tab:green" if i == best else "tab:blue" for i in range(len(arms))]
+    ax.barh(labels, means, xerr=[_err(a["summary"]["eval_loss"]) for a in arms], color=colors)
+    ax.invert_yaxis()
+    ax.set_title("Eval loss per arm, on the shared held-out set (green: best)")
+    ax.set_xlabel("eval loss (nats/token; lower is better; bars: ± std over seeds)")
+    if means:
+        low, high = _zoom(means, 0.5)
+        ax.set_xlim(max(low, 0.0), high)
+        if low > 0:  # differences of a few % vanish on an axis from zero: zoom, and mark the break
+            _mark_break(ax, "x", low)
+    fig.tight_layout()
+    return fig
+
+
+def by_topic_figure(arms: list[dict]):
+    """Eval loss per topic of the held-out rows, one bar per arm (legend: arm and mix)."""
+    import matplotlib.pyplot as plt
+
+    topics = sorted({m.split("/", 1)[1] for a in arms for m in a["summary"] if m.startswith("eval_loss/")})
+    fig, ax = plt.subplots(figsize=(max(7, 1.2 * len(topics) * max(1, len(arms)) / 3), 4.5))
+    width = 0.8 / max(1, len(arms))
+    x = np.arange(len(topics))
+    for i, arm in enumerate(arms):
+        stats = [arm["summary"].get(f"eval_loss/{t}") for t in topics]
+        heights = [s["mean"] if s else math.nan for s in stats]
+        ax.bar(x + i * width - 0.4 + width / 2, heights, width, yerr=[_err(s) for s in stats],
+               label=f"{arm['name']}: {_mix(arm['realized'])}")
+    ax.set_xticks(x, topics)
+    ax.set_xlabel("topic of the held-out rows")
+    ax.set_ylabel("eval loss (lower is better)")
+    ax.set_title("Eval loss per topic and arm")
+    values = [s["mean"] for a in arms for m, s in a["summary"].items() if m.startswith("eval_loss/")]
+    if values:
+        low, high = _zoom(values, 0.3)
+        ax.set_ylim(max(low, 0.0), high)
+        if low > 0:
+            _mark_break(ax, "y", low)
+    ax.legend(fontsize="small", ncol=max(1, len(arms) // 8))
+    fig.tight_layout()
+    return fig
+
+
 def plot(out: Path, results: dict) -> None:
     import matplotlib
 
@@ -292,46 +372,10 @@ def plot(out: Path, results: dict) -> None:
     folder = out / PLOTS
     folder.mkdir(exist_ok=True)
     arms = [a for a in results["arms"] if "eval_loss" in a["summary"]]
-    names = [a["name"] for a in arms]
-
-    def err(summary: dict | None) -> float:
-        return summary["std"] if summary and summary["std"] is not None else 0.0
-
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(arms) + 1.5))
-    means = [a["summary"]["eval_loss"]["mean"] for a in arms]
-    best = int(np.argmin(means)) if means else -1
-    colors = ["tab:green" if i == best else "tab:blue" for i in range(len(arms))]
-    ax.barh(names, means, xerr=[err(a["summary"]["eval_loss"]) for a in arms], color=colors)
-    ax.invert_yaxis()
-    if means:
-        low, high = min(means), max(means)
-        ax.set_xlim(low - 0.5 * (high - low) - 0.01 * abs(low), high + 0.5 * (high - low) + 0.01 * abs(high))
-    ax.set_xlabel("eval loss (shared eval set; lower is better; bars: ± std over seeds)")
-    fig.tight_layout()
-    fig.savefig(folder / "eval_loss.png", dpi=120)
-    plt.close(fig)
-
-    topics = sorted({m.split("/", 1)[1] for a in arms for m in a["summary"] if m.startswith("eval_loss/")})
-    fig, ax = plt.subplots(figsize=(max(6, 1.2 * len(topics) * max(1, len(arms)) / 3), 4))
-    width = 0.8 / max(1, len(arms))
-    x = np.arange(len(topics))
-    for i, arm in enumerate(arms):
-        stats = [arm["summary"].get(f"eval_loss/{t}") for t in topics]
-        heights = [s["mean"] if s else math.nan for s in stats]
-        ax.bar(
-            x + i * width - 0.4 + width / 2, heights, width, yerr=[err(s) for s in stats], label=arm["name"]
-        )
-    ax.set_xticks(x, topics)
-    ax.set_ylabel("eval loss")
-    values = [s["mean"] for a in arms for m, s in a["summary"].items() if m.startswith("eval_loss/")]
-    if values:
-        span = max(values) - min(values)
-        ax.set_ylim(min(values) - 0.3 * span - 0.01, max(values) + 0.3 * span + 0.01)
-    ax.legend(fontsize="small", ncol=max(1, len(arms) // 8))
-    ax.set_title("eval loss per topic and arm")
-    fig.tight_layout()
-    fig.savefig(folder / "eval_loss_by_topic.png", dpi=120)
-    plt.close(fig)
+    for make, name in ((eval_loss_figure, "eval_loss.png"), (by_topic_figure, "eval_loss_by_topic.png")):
+        fig = make(arms)
+        fig.savefig(folder / name, dpi=120)
+        plt.close(fig)
 
 
 def write_all(out: Path, results: dict) -> None:

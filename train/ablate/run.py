@@ -2,7 +2,7 @@
 
 Fairness rules, all enforced here rather than left to the user:
 - Same token budget per arm: B = steps x grad_accum x batch_size x seq_len training tokens, counted
-  as the trainer counts them (chat template, model tokenizer; see ablate_tokens). Rows are drawn
+  as the trainer counts them (chat template, model tokenizer; see tokens.py). Rows are drawn
   until B is met, so the drawn tokens of two arms differ by less than one row. Each arm then trains
   the whole steps of one pass over its rows as the trainer packs them: padding makes that a few
   percent more than --steps, and the last partial batch is left out rather than filled with
@@ -34,9 +34,11 @@ import polars as pl
 from curate.errors import CurateError
 from curate.schema import SHARD_COLUMNS
 from curate.store import Store, Version
-from train import ablate_report, ablate_search
+from train.ablate import report as ablate_report
+from train.ablate import search as ablate_search
+from train.ablate.mix import Arm, MixError, Sample, check_budget, format_mix, sample_arm
 from train.config import RunConfig
-from train.mix import Arm, MixError, Sample, check_budget, format_mix, sample_arm
+from train.packing import WARN_DROPPED, keep_whole
 
 STATE = "ablation.json"
 EVAL_FILE = "eval.parquet"
@@ -50,8 +52,11 @@ BUDGET_RULE = (
 
 
 class Counts(Protocol):
-    """Token and step counts as the trainer will see them (train.ablate_tokens.TrainerCounts)."""
+    """Token and step counts as the trainer will see them (train.ablate.tokens.TrainerCounts)."""
 
+    config: RunConfig  # the shared config with --seq-len resolved (given, or from the longest row)
+    longest: int  # tokens of the longest training row, chat template included
+    limit: int | None  # the longest row packing allows for this model (Gemma 2's sliding window), if any
     proto: bytes | None  # the tokenizer file every arm must use, or None when the model brings one
 
     def tokens(self, rows: pl.DataFrame) -> pl.Series: ...  # per row; null where the trainer drops it
@@ -99,6 +104,7 @@ class Plan:
     """Everything resolved and checked before the first step of training."""
 
     spec: AblationSpec
+    config: RunConfig  # spec.config with --seq-len resolved; what every arm trains with
     components: dict[str, Component]
     arms: list[Arm]  # user arms with resolved keys, then search arms
     pools: dict[str, pl.DataFrame]  # training rows per component, held-out rows removed, + `tokens`
@@ -106,21 +112,27 @@ class Plan:
     budget: int
     counts: Counts
     frame: dict  # the setup every arm shares; must not change under one DIR
+    warnings: list[str]  # components losing more than 1% of their rows to --seq-len
 
 
 def default_backend() -> Backend:
     """The trainer of `train run`; imported late so that the CLI and tests load no jax."""
-    from train.ablate_tokens import TrainerCounts
+    from train.ablate.tokens import TrainerCounts
     from train.run import split_rows, train_on
 
     return Backend(train_on, split_rows, TrainerCounts)
 
 
-def budget_tokens(config: RunConfig) -> int:
+def check_steps(config: RunConfig) -> None:
     if config.steps is None:
         raise AblationError(
             "give --steps: it sets the token budget every arm trains on (--epochs would differ by arm)"
         )
+
+
+def budget_tokens(config: RunConfig) -> int:
+    """The budget of every arm; `config` has --seq-len resolved (Counts.config)."""
+    check_steps(config)
     return config.steps * config.grad_accum * config.batch_size * config.seq_len
 
 
@@ -194,7 +206,7 @@ def _held_out(union: pl.DataFrame, spec: AblationSpec, backend: Backend) -> pl.D
 
 
 def _eval_rows(
-    union: pl.DataFrame, held: pl.DataFrame, tokens: pl.Series, spec: AblationSpec
+    union: pl.DataFrame, held: pl.DataFrame, tokens: pl.Series, spec: AblationSpec, config: RunConfig
 ) -> pl.DataFrame:
     """At most eval_per_topic held-out rows per topic, among those the trainer would not drop."""
     usable = held.filter(tokens.is_not_null())
@@ -202,7 +214,7 @@ def _eval_rows(
     if missing:
         raise AblationError(
             f"no usable held-out rows for topic(s) {', '.join(missing)} at --eval-fraction "
-            f"{spec.config.eval_fraction} and --seq-len {spec.config.seq_len}: raise one of them, or leave the topic out"
+            f"{config.eval_fraction} and --seq-len {config.seq_len}: raise one of them, or leave the topic out"
         )
     return usable.sort("topic", "id").filter(pl.int_range(pl.len()).over("topic") < spec.eval_per_topic)
 
@@ -244,30 +256,38 @@ def plan(spec: AblationSpec, store: Store, backend: Backend) -> Plan:
                 f"({', '.join(components)}): use --search {needed} or more"
             )
 
-    budget = budget_tokens(spec.config)
+    check_steps(spec.config)  # refuse before reading any data
     rows = {label: _component_rows(c, reader) for label, c in components.items()}
     union = pl.concat(rows.values()).unique("id", keep="first", maintain_order=True)
     held = _held_out(union, spec, backend)
     held_ids, held_prompts = held["id"].implode(), held["prompt"].implode()
     trainable = union.filter(~pl.col("id").is_in(held_ids) & ~pl.col("prompt").is_in(held_prompts))
     counts = backend.counts(spec.config, trainable)
-    eval_rows = _eval_rows(union, held, counts.tokens(held), spec)
+    config = counts.config
+    budget = budget_tokens(config)
+    eval_rows = _eval_rows(union, held, counts.tokens(held), spec, config)
     costs = trainable.select("id").with_columns(counts.tokens(trainable).alias("tokens"))
-    pools, dropped = {}, {}
+    pools, dropped, warnings = {}, {}, []
     for label, component_rows in rows.items():
         pool = component_rows.join(costs, on="id", how="inner", maintain_order="left")
         dropped[label] = pool["tokens"].null_count()
         pools[label] = pool.drop_nulls("tokens")
         if pools[label].is_empty():
             why = (
-                f"longer than --seq-len {spec.config.seq_len} (--overlong {spec.config.overlong})"
+                f"longer than --seq-len {config.seq_len} (--overlong {config.overlong})"
                 if dropped[label]
                 else "held out for evaluation"
             )
             raise MixError(f"{label} has no training rows left: all are {why}")
+        if dropped[label] > WARN_DROPPED * pool.height:
+            warnings.append(
+                f"WARNING: {label} loses {dropped[label]:,} of {pool.height:,} training rows "
+                f"({dropped[label] / pool.height:.1%}) longer than --seq-len {config.seq_len}: --overlong truncate "
+                f"keeps them cut, {keep_whole(counts.longest, counts.limit)}"
+            )
 
     if spec.search:
-        mixes = ablate_search.dirichlet_mixes(list(components), spec.search, spec.config.seed)
+        mixes = ablate_search.dirichlet_mixes(list(components), spec.search, config.seed)
         arms += [Arm(f"{SEARCH_PREFIX}{i:02d}", mix) for i, mix in enumerate(mixes, 1)]
     for arm in arms:
         check_budget(arm, pools, budget, spec.allow_repeat)
@@ -284,14 +304,14 @@ def plan(spec: AblationSpec, store: Store, backend: Backend) -> Plan:
             }
             for label, c in components.items()
         },
-        "config": _config_json(spec.config),
+        "config": _config_json(config),
         "tokenizer_sha256": hashlib.sha256(counts.proto).hexdigest() if counts.proto else None,
-        "first_seed": spec.config.seed,
+        "first_seed": config.seed,
         "budget_tokens": budget,
         "budget_rule": BUDGET_RULE,
         "allow_repeat": spec.allow_repeat,
         "eval": {
-            "fraction": spec.config.eval_fraction,
+            "fraction": config.eval_fraction,
             "per_topic": spec.eval_per_topic,
             "heldout_rows": held.height,
             "rows": eval_rows.height,
@@ -300,7 +320,7 @@ def plan(spec: AblationSpec, store: Store, backend: Backend) -> Plan:
         },
         "search": spec.search,
     }
-    return Plan(spec, components, arms, pools, eval_rows, budget, counts, frame)
+    return Plan(spec, config, components, arms, pools, eval_rows, budget, counts, frame, warnings)
 
 
 # ---------------------------------------------------------------- state under DIR (resume, refusal)
@@ -332,12 +352,6 @@ def open_state(out: Path, plan_: Plan) -> dict:
         _write_json(path, state)
         return state
     state = json.loads(path.read_text())
-    changes = _diff(state["frame"], json.loads(json.dumps(plan_.frame)))
-    if changes:
-        raise AblationError(
-            f"{out} holds an ablation with a different setup ({'; '.join(changes[:4])}); "
-            "rerun with the same options to resume it, or use a new --out"
-        )
     for name, arm in arms.items():
         recorded = state["arms"].get(name)
         if recorded is not None and name != PREDICTED and recorded["mix"] != arm["mix"]:
@@ -345,6 +359,17 @@ def open_state(out: Path, plan_: Plan) -> dict:
                 f"arm {name!r} in {out} was {format_mix(recorded['mix'])}, now {format_mix(arm['mix'])}: "
                 "changing an arm under the same --out is refused; give it a new name or use a new --out"
             )
+    changes = _diff(state["frame"], json.loads(json.dumps(plan_.frame)))
+    if changes:
+        known = set(state["frame"]["components"])
+        new = [f"arm {a.name!r} ({a.describe()}) brings {', '.join(sorted(set(a.mix) - known))}"
+               for a in plan_.arms if set(a.mix) - known]
+        raise AblationError(
+            f"{out} holds an ablation with a different setup ({'; '.join(changes[:4])})"
+            f"{': ' + '; '.join(new) + ', which changes the shared eval set' if new else ''}; "
+            "rerun with the same options to resume it, or use a new --out"
+        )
+    for name, arm in arms.items():
         state["arms"].setdefault(name, arm)
     _write_json(path, state)
     return state
@@ -372,7 +397,7 @@ def _sample_json(sample: Sample) -> dict:
 def run_config(plan_: Plan, out: Path, seed: int, steps: int) -> RunConfig:
     """The shared config for one seed and the steps of one pass over the arm's drawn rows."""
     pinned = {"tokenizer": str((out / TOKENIZER).resolve())} if plan_.counts.proto else {}
-    return dataclasses.replace(plan_.spec.config, seed=seed, steps=steps, epochs=None, **pinned)
+    return dataclasses.replace(plan_.config, seed=seed, steps=steps, epochs=None, **pinned)
 
 
 def run_arm_seed(
@@ -426,7 +451,7 @@ def _search_step(plan_: Plan, state: dict, out: Path, results: dict[str, list[di
     if recorded is not None:  # keep the arm we already trained, even if a refit would move it
         mix = recorded["mix"]
     else:
-        mix, _ = ablate_search.best_mix(model, plan_.spec.config.seed)
+        mix, _ = ablate_search.best_mix(model, plan_.config.seed)
         state["arms"][PREDICTED] = {"mix": mix}
         _write_json(out / STATE, state)
     predicted = float(model.predict(np.array([mix.get(c, 0.0) for c in components]))[0])
@@ -446,6 +471,8 @@ def run_ablation(
     train = backend.train
     plan_ = plan(spec, store, backend)
     state = open_state(out, plan_)
+    for warning in plan_.warnings:
+        log(warning)
     log(
         f"ablation in {out}: {len(plan_.arms)} arm(s) x {spec.seeds} seed(s), {plan_.budget:,} tokens each, "
         f"eval set {plan_.eval_rows.height} rows"
@@ -460,7 +487,7 @@ def run_ablation(
         check_budget(arm, plan_.pools, plan_.budget, spec.allow_repeat)
         results[arm.name] = [run_arm_seed(plan_, arm, seed, out, train, log) for seed in spec.seed_list]
         search["measured_eval_loss"] = ablate_report.summarize(results[arm.name])["eval_loss"]
-    report = ablate_report.build_results(out, state, results, search)
-    ablate_report.write_all(out, report)
+    summary = ablate_report.build_results(out, state, results, search, plan_.warnings)
+    ablate_report.write_all(out, summary)
     log(f"wrote {out / ablate_report.RESULTS}, {out / ablate_report.REPORT} and plots")
-    return report
+    return summary

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from curate.errors import CurateError
 from curate.store import Store
-from train import ablate_report
-from train.ablate import AblationSpec, run_ablation
+from train.ablate import report as ablate_report
+from train.ablate.mix import Arm, check_arm_name, mix_from_mapping, parse_arm, parse_mix
+from train.ablate.run import AblationSpec, run_ablation
 from train.config import FIELDS, build_config, load_yaml
-from train.mix import Arm, check_arm_name, mix_from_mapping, parse_arm, parse_mix
 from train.options import add_config_options
 
 # options of the ablation itself; every other spec key is a RunConfig field (as in `train run`)
