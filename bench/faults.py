@@ -171,7 +171,7 @@ class Point:
         if self.kind == "time":
             return time.monotonic() - started >= self.value
         if self.kind == "chunks":
-            return len(list(store.glob(".work/*/counts/*.json"))) >= self.value
+            return len(list(store.glob(".work/*/done/*.json"))) >= self.value  # input shards done
         if self.kind == "staging":
             return any(store.glob(".work/*/staging/data"))
         if self.kind == "published":
@@ -745,7 +745,7 @@ def run_campaigns(only: list[str], args: argparse.Namespace) -> dict:
         root = Path(folder)
         build, reference_store, clean_seconds = prepare(root, args.rows, args.workers)
         reference = store_state(reference_store)["versions"]["v1"]["content"]
-        chunks = -(-args.rows // 4096)
+        chunks = -(-args.rows // 20_000)  # input shards of a generated source (curate.sources.source.SHARD_ROWS)
         print(f"clean build of {args.rows:,} rows with {args.workers} workers: {clean_seconds:.1f} s", flush=True)
         report["clean_build_s"] = round(clean_seconds, 1)
 

@@ -1,23 +1,26 @@
-"""`curate build`: map stages over input chunks in worker processes, one global dedup, then publish.
+"""`curate build`: list input shards -> map each shard to work-folder files -> global dedup -> write.
 
-Shape (so a cluster engine could run the same stages): the source is cut into fixed-size chunks
-of consecutive rows; each chunk goes through the map stages independently and leaves three files
-in the work folder (live rows with their dedup band keys, dropped rows, counts). The global step
-clusters band keys of all live rows, then streams the parts in chunk order into fixed-size shards.
-Chunk boundaries and shard sizes never depend on --workers, so the shards are byte-identical for
-any worker count. The work folder survives a crash, which is what --resume continues from.
+The steps are separate so that another executor (a cluster) can run the map step: `map_shard` reads
+one input shard in whichever process calls it and leaves that shard's files in the work folder; the
+global steps read only those files. Input shards, their row counts and the output shards depend on
+the source alone, never on --workers, so a version is byte-identical for any worker count and
+across --resume.
+
+Identity rests on content: every shard's rows are hashed as they are read, and a build whose config
+and content hash match an existing version adds nothing. A Hub source pinned to the same commit as
+an existing version is known to match before anything is read.
 """
 
 from __future__ import annotations
 
-import fcntl
+import errno
+import hashlib
 import json
-import multiprocessing
 import os
-import shutil
+import signal
+import threading
 import time
-from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,10 +33,11 @@ import pyarrow.parquet as pq
 from curate import code_version
 from curate.config import BuildConfig
 from curate.dedup import DedupKeysStage, find_clusters
-from curate.errors import CurateError
-from curate.pipeline import PREVIEW_CHARS, Funnel, StageCount, run_stages
-from curate.schema import DROPPED_SCHEMA, VERSION_SCHEMA
-from curate.sources import Source
+from curate.errors import CurateError, ResumableError
+from curate.pipeline import Funnel, StageCount, run_stages
+from curate.schema import VERSION_SCHEMA
+from curate.sources import InputShard, RowsDigest, Source, SourcePlan, read_shard
+from curate.sources.source import SHARD_ROWS, Location
 from curate.stages.base import Stage
 from curate.stages.decontaminate import DecontaminateStage, eval_files
 from curate.stages.language import LanguageStage
@@ -42,13 +46,17 @@ from curate.stages.quality import QualityStage
 from curate.stages.rewrite import RewriteStage
 from curate.stages.topic import TopicStage
 from curate.stages.validate import ValidateStage
-from curate.store import DATA_DIR, DROPPED_FILE, Store, Version, file_entry, remove_work, sha256_file
+from curate.store import DATA_DIR, DROPPED_FILE, Store, Version, file_entry
 from curate.tokens import TokenCounter
 from curate.topics import TopicClassifier
+from curate.work import ShardResult, WorkFolder, shard_name, write_atomically
+from curate.workers import WorkerPool
+from curate.writer import DEDUP_STAGE, plan_output, verdicts_for, with_previews, write_dropped, write_shard
 
-PREVIEWS_PER_REASON = 5
-ROW_GROUP_ROWS = 10_000
-DEDUP_STAGE = "dedup"
+BATCH_ROWS = 4096  # rows the map stages see at once
+# What a live row keeps in the work folder: its version columns (dup_cluster_size comes later) and
+# its dedup band keys. The raw response, the largest column, is not needed after the map step.
+PART_COLUMNS = {*VERSION_SCHEMA, "band_keys"} - {"dup_cluster_size"}
 
 
 @dataclass
@@ -57,10 +65,12 @@ class BuildOptions:
     store: Store
     workers: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
     resume: bool = False
-    chunk_rows: int = 4096
-    shard_rows: int = 100_000
-    on_progress: object = None  # callable(Funnel) after each chunk; the CLI draws the progress bar
-    on_published: object = None  # callable(Version) before the work folder goes; the CLI writes the card
+    shard_rows: int = 100_000  # rows per output shard
+    input_shard_rows: int = SHARD_ROWS  # rows per input shard, as row groups allow
+    batch_rows: int = BATCH_ROWS
+    on_start: Callable[[int], None] | None = None  # called with the source's row count once it is known
+    on_progress: Callable[[Funnel], None] | None = None  # after each input shard; draws the progress bar
+    on_published: Callable[[Version], None] | None = None  # before the work folder goes; the CLI writes the card
 
 
 @dataclass
@@ -92,275 +102,122 @@ def _stages_in_this_process(config: BuildConfig) -> list[Stage]:
     return make_stages(config)
 
 
-def process_chunk(index: int, batch: pl.DataFrame, config: BuildConfig, work: Path) -> Funnel:
-    """Map step for one chunk; the counts file is written last and marks the chunk as done."""
-    alive, dropped, funnel = run_stages(batch, _stages_in_this_process(config))
-    if alive.height:  # an empty part lacks the columns later stages add
-        alive.write_parquet(work / "parts" / f"{index:08d}.parquet")
-    dropped.write_parquet(work / "dropped" / f"{index:08d}.parquet")
-    counts = work / "counts" / f"{index:08d}.json"
-    tmp = counts.with_suffix(".tmp")
-    tmp.write_text(json.dumps(funnel.to_json()))
-    os.replace(tmp, counts)
-    return funnel
+def map_shard(location: Location, shard: InputShard, config: BuildConfig, work: Path,
+              batch_rows: int = BATCH_ROWS) -> ShardResult:
+    """Map step for one input shard, in whichever process calls it: read the shard, run the map
+    stages a batch at a time, and leave `parts/`, `dropped/` and, last, `done/` files in `work`."""
+    stages = _stages_in_this_process(config)
+    name = shard_name(shard.index)
+    digest, funnel, previews = RowsDigest(), Funnel(), {}
+    with _PartFile(work / "parts" / f"{name}.parquet") as live, _PartFile(work / "dropped" / f"{name}.parquet") as dropped:
+        for batch in read_shard(location, shard, batch_rows, digest):
+            alive, rejected, counts = run_stages(batch, stages)
+            funnel.add(counts)
+            live.write(alive.select(c for c in alive.columns if c in PART_COLUMNS))
+            # The version keeps a few previews per reason, the first in source order: only a shard's
+            # own first few can be among them.
+            dropped.write(with_previews(rejected, previews))
+    result = ShardResult(shard.index, funnel, digest.hexdigest())
+    write_atomically(work / "done" / f"{name}.json", json.dumps(result.to_json()))
+    return result
 
 
-def find_identical(store: Store, name: str, config_hash: str, source: dict) -> Version | None:
-    for version in store.readable_versions(name):
-        m = version.manifest
-        if m.get("config_hash") == config_hash and m.get("source", {}).get("fingerprint") == source["fingerprint"]:
-            return version
-    return None
+class _PartFile:
+    """A work-folder parquet file written a batch at a time. It appears, renamed from a temporary
+    name, only once complete, and not at all without rows."""
 
-
-class WorkFolder:
-    """STORE/.work/NAME-<key>/: parts of an unfinished build, locked against a concurrent twin."""
-
-    def __init__(self, store: Store, name: str, key: str, resume: bool):
-        self.path = store.root / ".work" / f"{name}-{key[:16]}"
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise CurateError(f"cannot write to store {store.root}: {e.strerror}") from None
-        self._lock = open(self.path / ".lock", "w")
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise CurateError(f"another build with the same config is running (lock on {self.path})") from None
-        if not resume:
-            for sub in ("parts", "dropped", "counts", "staging"):
-                shutil.rmtree(self.path / sub, ignore_errors=True)
-        for sub in ("parts", "dropped", "counts"):
-            (self.path / sub).mkdir(exist_ok=True)
-        shutil.rmtree(self.path / "staging", ignore_errors=True)
-
-    def done_chunks(self) -> dict[int, Funnel]:
-        return {
-            int(p.stem): Funnel.from_json(json.loads(p.read_text()))
-            for p in (self.path / "counts").glob("*.json")
-        }
-
-    def remove(self) -> None:
-        self._lock.close()
-        remove_work(self.path)
-
-
-def _map_chunks(
-    source: Source, config: BuildConfig, work: WorkFolder, options: BuildOptions, funnel: Funnel
-) -> None:
-    """Run the map stages over every chunk not already done, `workers + 1` chunks in flight at most."""
-    done = work.done_chunks()
-
-    def report(chunk_funnel: Funnel) -> None:
-        funnel.add(chunk_funnel)
-        if options.on_progress:
-            options.on_progress(funnel)
-
-    todo: Iterator[tuple[int, pl.DataFrame]] = (
-        (i, batch) for i, batch in enumerate(source.batches(options.chunk_rows)) if i not in done
-    )
-    for chunk_funnel in done.values():
-        report(chunk_funnel)
-    if options.workers <= 1:
-        for i, batch in todo:
-            report(process_chunk(i, batch, config, work.path))
-        return
-    # Spawned, not forked: a fork copies polars' thread-pool locks mid-use and can deadlock.
-    # One polars thread per worker: the processes already fill the cores.
-    with (
-        _environment(POLARS_MAX_THREADS="1"),
-        ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn")) as pool,
-    ):
-        in_flight: set[Future] = set()
-        for i, batch in todo:
-            in_flight.add(pool.submit(process_chunk, i, batch, config, work.path))
-            if len(in_flight) > options.workers:  # one chunk queued per busy worker bounds memory
-                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-                for f in finished:
-                    report(f.result())
-        for f in in_flight:
-            report(f.result())
-
-
-@contextmanager
-def _environment(**values: str) -> Iterator[None]:
-    """Set environment variables for processes started inside the block."""
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k)
-            else:
-                os.environ[k] = v
-
-
-def _dedup(work: WorkFolder) -> pl.DataFrame:
-    """source_index, dup_cluster_size and the drop reason (null for survivors) of every live row."""
-    parts = sorted((work.path / "parts").glob("*.parquet"))
-    if not parts:
-        return pl.DataFrame(schema={"source_index": pl.Int64, "dup_cluster_size": pl.Int32, "reason": pl.String})
-    scan = pl.scan_parquet(parts)
-    clusters = find_clusters(scan.select("source_index", "band_keys"))
-    # An exact duplicate repeats the content id of an earlier row; other duplicates are near ones.
-    first_of_id = scan.select(
-        "source_index", (pl.col("source_index") == pl.col("source_index").min().over("id")).alias("first_of_id")
-    ).collect()
-    return clusters.join(first_of_id, on="source_index").select(
-        "source_index",
-        "dup_cluster_size",
-        pl.when(~pl.col("is_duplicate"))
-        .then(None)
-        .when(pl.col("first_of_id"))
-        .then(pl.lit("near_duplicate"))
-        .otherwise(pl.lit("exact_duplicate"))
-        .alias("reason"),
-    )
-
-
-class _ParquetStream:
-    """Appends frames, in order, to parquet files of `file_rows` rows (None: one file).
-
-    Only one row group is held in memory, so writing costs the same at 22M rows as at 3k; row-group
-    and file boundaries depend on row counts alone, so the bytes do not depend on --workers.
-    """
-
-    def __init__(self, folder: Path, stem: str, schema: dict, file_rows: int | None = None):
-        self.folder, self.stem, self.schema, self.file_rows = folder, stem, schema, file_rows
-        self.arrow_schema = pl.DataFrame(schema=schema).to_arrow().schema
-        self.pending: list[pl.DataFrame] = []
-        self.pending_rows = 0
-        self.files: list[tuple[Path, int]] = []
+    def __init__(self, path: Path):
+        self.path, self.tmp = path, path.with_suffix(".tmp")
         self.writer: pq.ParquetWriter | None = None
-        self.rows_in_file = 0
 
-    def add(self, rows: pl.DataFrame) -> None:
-        self.pending.append(rows.select(  # a column no stage made (quality figures with --no-quality): null
-            (pl.col(c) if c in rows.columns else pl.lit(None)).cast(t).alias(c) for c, t in self.schema.items()
-        ))
-        self.pending_rows += rows.height
-        while self.pending_rows and self.pending_rows >= self._next_group_rows():
-            self._flush(self._next_group_rows())
+    def write(self, frame: pl.DataFrame) -> None:
+        if frame.height == 0:
+            return
+        table = frame.to_arrow(compat_level=pl.CompatLevel.oldest())
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.tmp, table.schema, compression="zstd", compression_level=1)
+        self.writer.write_table(table)
 
-    def close(self) -> list[tuple[Path, int]]:
-        if self.pending_rows:
-            self._flush(self.pending_rows)
-        if self.writer is None and not self.files:  # no rows at all: still a readable, empty file
-            self._open()
+    def __enter__(self) -> _PartFile:
+        return self
+
+    def __exit__(self, error_type, *_) -> None:
         if self.writer is not None:
             self.writer.close()
-            self.files.append((self.path, self.rows_in_file))
-            self.writer = None
-        return self.files
-
-    def _next_group_rows(self) -> int:
-        room = self.file_rows - self.rows_in_file if self.file_rows else ROW_GROUP_ROWS
-        return min(ROW_GROUP_ROWS, room)
-
-    def _open(self) -> None:
-        self.path = self.folder / f"{self.stem}-{len(self.files):05d}.parquet"
-        self.writer = pq.ParquetWriter(self.path, self.arrow_schema, compression="zstd")
-        self.rows_in_file = 0
-
-    def _flush(self, rows: int) -> None:
-        frame = pl.concat(self.pending)
-        self.pending, self.pending_rows = [frame.slice(rows)], frame.height - rows
-        if self.writer is None:
-            self._open()
-        self.writer.write_table(frame.head(rows).to_arrow().cast(self.arrow_schema))
-        self.rows_in_file += rows
-        if self.file_rows and self.rows_in_file == self.file_rows:
-            self.writer.close()
-            self.files.append((self.path, self.rows_in_file))
-            self.writer = None
-
-
-def _with_previews(dropped: pl.DataFrame, seen: dict[tuple[str, str], int]) -> pl.DataFrame:
-    """Keep the preview on the first few rows per (stage, reason) in source order; `seen` carries over."""
-    earlier = pl.DataFrame(
-        {"stage": [k[0] for k in seen], "reason": [k[1] for k in seen], "seen": list(seen.values())},
-        schema={"stage": pl.String, "reason": pl.String, "seen": pl.Int64},
-    )
-    rank = pl.col("seen").fill_null(0) + pl.int_range(pl.len()).over("stage", "reason")
-    for stage, reason, n in dropped.group_by("stage", "reason").len().iter_rows():
-        seen[(stage, reason)] = seen.get((stage, reason), 0) + n
-    return dropped.join(earlier, on=["stage", "reason"], how="left", maintain_order="left").with_columns(
-        pl.when(rank < PREVIEWS_PER_REASON).then(pl.col("preview")).otherwise(None).alias("preview")
-    )
-
-
-def _write_version(work: WorkFolder, dedup: pl.DataFrame, options: BuildOptions) -> tuple[Path, list[dict]]:
-    """Stream the chunks, in order, into the staging folder's shards and dropped file."""
-    staging = work.path / "staging"
-    dropped_path = staging / DROPPED_FILE
-    (staging / DATA_DIR).mkdir(parents=True)
-    dropped_path.parent.mkdir(parents=True)
-    shards = _ParquetStream(staging / DATA_DIR, "part", VERSION_SCHEMA, options.shard_rows)
-    dropped = _ParquetStream(dropped_path.parent, "part", DROPPED_SCHEMA)
-    previews_seen: dict[tuple[str, str], int] = {}
-    for dropped_part in sorted((work.path / "dropped").glob("*.parquet")):
-        chunk_dropped = [pl.read_parquet(dropped_part)]
-        live_part = work.path / "parts" / dropped_part.name
-        if live_part.exists():
-            rows = pl.read_parquet(live_part).join(dedup, on="source_index", how="left", maintain_order="left")
-            duplicates = rows.filter(pl.col("reason").is_not_null())
-            chunk_dropped.append(
-                duplicates.select(
-                    "id",
-                    "source_index",
-                    pl.lit(DEDUP_STAGE).alias("stage"),
-                    "reason",
-                    pl.col("prompt").str.slice(0, PREVIEW_CHARS).alias("preview"),
-                )
-            )
-            shards.add(rows.filter(pl.col("reason").is_null()))
-        chunk = pl.concat(chunk_dropped).select(list(DROPPED_SCHEMA)).sort("source_index")
-        dropped.add(_with_previews(chunk, previews_seen))
-    shard_files = shards.close()
-    [(dropped_file, _)] = dropped.close()
-    dropped_file.rename(dropped_path)
-    manifest_shards = []
-    for k, (path, rows) in enumerate(shard_files):
-        target = path.with_name(f"train-{k:05d}-of-{len(shard_files):05d}.parquet")
-        path.rename(target)
-        manifest_shards.append({"file": f"{DATA_DIR}/{target.name}", "rows": rows, "sha256": sha256_file(target)})
-    return staging, manifest_shards
+            if error_type is None:
+                os.replace(self.tmp, self.path)
 
 
 def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildResult:
+    """Build a version of `source` under `config`, or find the identical one that exists."""
     started = time.perf_counter()
-    store, name = options.store, options.name
-    source_info = source.describe()
-    config_hash = config.config_hash
-    existing = find_identical(store, name, config_hash, source_info)
-    if existing is not None:
-        funnel = Funnel.from_json(existing.manifest["funnel"])
-        return BuildResult(existing, funnel, True, time.perf_counter() - started)
-
-    work = WorkFolder(store, name, f"{config_hash}{source_info['fingerprint']}", options.resume)
-    funnel = Funnel()
-    timings = {}
-    clock = time.perf_counter()
+    key = hashlib.sha256(f"{config.config_hash}\n{source.address}".encode()).hexdigest()
+    work = WorkFolder(options.store, options.name, key)
     try:
-        _map_chunks(source, config, work, options, funnel)
+        with _sigterm_stops_the_build():
+            result = _build(config, source, options, work)
+    except ResumableError:
+        raise
     except CurateError:
         work.remove()  # bad input, not a crash: nothing worth resuming
         raise
+    except OSError as e:
+        # pyarrow's write errors may carry the errno only in their text
+        if e.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in str(e):
+            raise ResumableError(f"no space left on the device of {e.filename or options.store.root}; the work so "
+                                 "far is kept: free some space and run the same command with --resume") from None
+        raise
+    work.remove()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _build(config: BuildConfig, source: Source, options: BuildOptions, work: WorkFolder) -> BuildResult:
+    store, name, config_hash = options.store, options.name, config.config_hash
+    plan = _plan(source, options, work)
+    plan.check_columns()
+    if plan.revision is not None:  # a commit sha names its content: a match is known before reading
+        pinned = (plan.dataset, plan.revision, [f.path for f in plan.files])
+        same_commit = _find_version(
+            store, name, config_hash, lambda s: (s.get("dataset"), s.get("revision"), s.get("files")) == pinned
+        )
+        if same_commit is not None:
+            return BuildResult(same_commit, Funnel.from_json(same_commit.manifest["funnel"]), True, 0.0)
+    if options.on_start:
+        options.on_start(plan.rows)
+
+    # One polars thread per worker process: the processes already fill the cores.
+    with WorkerPool(options.workers, environment={"POLARS_MAX_THREADS": "1"}) as pool:
+        return _map_dedup_write(config, plan, options, work, pool)
+
+
+def _map_dedup_write(config: BuildConfig, plan: SourcePlan, options: BuildOptions, work: WorkFolder,
+                     pool: WorkerPool) -> BuildResult:
+    store, name, config_hash = options.store, options.name, config.config_hash
+    timings, clock = {}, time.perf_counter()
+    results = _map_shards(plan, config, work, options, pool)
+    funnel = Funnel()
+    for shard in plan.shards:
+        funnel.add(results[shard.index].funnel)
+    if funnel.read != plan.rows:
+        raise AssertionError(f"read {funnel.read} rows of a source that holds {plan.rows}")
+    fingerprint = hashlib.sha256("\n".join(results[s.index].digest for s in plan.shards).encode()).hexdigest()
+    same_content = _find_version(store, name, config_hash, lambda s: s.get("fingerprint") == fingerprint)
+    if same_content is not None:
+        return BuildResult(same_content, Funnel.from_json(same_content.manifest["funnel"]), True, 0.0)
     timings["map_s"], clock = time.perf_counter() - clock, time.perf_counter()
-    dedup = _dedup(work)
+
+    dedup = _dedup(work.path, plan.shards)
     timings["dedup_s"], clock = time.perf_counter() - clock, time.perf_counter()
     dedup_count = StageCount(input=dedup.height)
     dedup_count.dropped = dict(dedup.filter(pl.col("reason").is_not_null()).group_by("reason").len().iter_rows())
     funnel.stages[DEDUP_STAGE] = dedup_count
     if funnel.kept == 0:
-        work.remove()
         raise CurateError(
             f"no rows kept out of {funnel.read} read; the funnel: {_funnel_summary(funnel)}. "
             "Loosen --topics, --languages or the length limits."
         )
-    staging, shards = _write_version(work, dedup, options)
+    staging, shards = _write(work.path, plan.shards, dedup, options.shard_rows, pool)
     timings["write_s"] = time.perf_counter() - clock
     clustered = dedup.filter(pl.col("dup_cluster_size") > 1)
     manifest = {
@@ -368,7 +225,7 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
         "code_version": code_version(),
         "config": config.describe(),
         "config_hash": config_hash,
-        "source": source_info,
+        "source": plan.describe(fingerprint),
         "funnel": funnel.to_json(),
         "dedup": {
             "clusters": clustered.filter(pl.col("reason").is_null()).height,
@@ -381,18 +238,115 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
         "rows": funnel.kept,
         "timings": {k: round(v, 3) for k, v in timings.items()},  # wall seconds per phase
     }
-    same_content = next(
-        (v for v in store.readable_versions(name) if [s["sha256"] for s in v.manifest["shards"]] == [s["sha256"] for s in shards]),
-        None,
+    hashes = [s["sha256"] for s in shards]
+    same_shards = next(
+        (v for v in store.readable_versions(name) if [s["sha256"] for s in v.manifest["shards"]] == hashes), None
     )
-    if same_content is not None:
-        work.remove()
-        return BuildResult(same_content, funnel, True, time.perf_counter() - started)
+    if same_shards is not None:
+        return BuildResult(same_shards, funnel, True, 0.0)
     version = store.publish(name, staging, manifest, work=work.path)
     if options.on_published:  # a kill from here on is finished by Store.finish_interrupted
         options.on_published(version)
-    work.remove()
-    return BuildResult(version, funnel, False, time.perf_counter() - started)
+    return BuildResult(version, funnel, False, 0.0)
+
+
+def _plan(source: Source, options: BuildOptions, work: WorkFolder) -> SourcePlan:
+    """The plan an interrupted build saved (so --resume reads nothing it already read), or a new one."""
+    plan = work.load_plan() if options.resume else None
+    if plan is not None:
+        changed = plan.changed_files()
+        if changed:
+            raise CurateError(f"{changed[0]} changed since the interrupted build started; "
+                              "run the same command without --resume")
+        return plan
+    work.clear()
+    plan = source.plan(options.input_shard_rows)
+    work.save_plan(plan)
+    return plan
+
+
+def _find_version(store: Store, name: str, config_hash: str, same_source: Callable[[dict], bool]) -> Version | None:
+    for version in store.readable_versions(name):
+        m = version.manifest
+        if m.get("config_hash") == config_hash and same_source(m.get("source", {})):
+            return version
+    return None
+
+
+def _map_shards(plan: SourcePlan, config: BuildConfig, work: WorkFolder, options: BuildOptions,
+                pool: WorkerPool) -> dict[int, ShardResult]:
+    """Run `map_shard` over every shard not finished yet; the main process only hands out shards."""
+    results = work.done()
+    funnel = Funnel()
+
+    def collect(result: ShardResult) -> None:
+        results[result.index] = result
+        funnel.add(result.funnel)
+        if options.on_progress:
+            options.on_progress(funnel)
+
+    for result in list(results.values()):
+        collect(result)
+    pool.run([(map_shard, plan.location, shard, config, work.path, options.batch_rows)
+              for shard in plan.shards if shard.index not in results], collect)
+    return results
+
+
+def _write(work: Path, shards: list[InputShard], dedup: pl.DataFrame, shard_rows: int,
+           pool: WorkerPool) -> tuple[Path, list[dict]]:
+    """The version's files in `work/staging`, written in parallel; returns it and the manifest's shards."""
+    staging = work / "staging"
+    (staging / DATA_DIR).mkdir(parents=True)
+    (staging / DROPPED_FILE).parent.mkdir(parents=True)
+    outputs = plan_output(shards, dedup, shard_rows)
+    duplicates = dedup.filter(pl.col("reason").is_not_null()).select("source_index", "reason")
+    tasks = [(write_dropped, work, shards, duplicates)]  # the longest task, so it starts first
+    tasks += [(write_shard, work, k, len(outputs), pieces, verdicts_for(dedup, [p.shard for p in pieces]))
+              for k, pieces in enumerate(outputs)]
+    written: list[dict] = []
+    pool.run(tasks, lambda entry: entry and written.append(entry))
+    return staging, sorted(written, key=lambda entry: entry["file"])
+
+
+def _dedup(work: Path, shards: list[InputShard]) -> pl.DataFrame:
+    """source_index, dup_cluster_size and the drop reason (null for survivors) of every live row."""
+    parts = [p for s in shards if (p := work / "parts" / f"{shard_name(s.index)}.parquet").exists()]
+    if not parts:
+        return pl.DataFrame(schema={"source_index": pl.Int64, "dup_cluster_size": pl.Int32, "reason": pl.String})
+    scan = pl.scan_parquet(parts)
+    clusters = find_clusters(scan.select("source_index", "band_keys"))
+    # An exact duplicate repeats the content id of an earlier row; other duplicates are near ones.
+    first_of_id = scan.select(
+        "source_index", (pl.col("source_index") == pl.col("source_index").min().over("id")).alias("first_of_id")
+    ).collect()
+    return clusters.join(first_of_id, on="source_index", maintain_order="left").select(
+        "source_index",
+        "dup_cluster_size",
+        pl.when(~pl.col("is_duplicate"))
+        .then(None)
+        .when(pl.col("first_of_id"))
+        .then(pl.lit("near_duplicate"))
+        .otherwise(pl.lit("exact_duplicate"))
+        .alias("reason"),
+    )
+
+
+@contextmanager
+def _sigterm_stops_the_build() -> Iterator[None]:
+    """SIGTERM (kill, a job scheduler, a shutdown) stops a build as Ctrl-C does: the workers end,
+    the work folder stays, and the CLI says how to resume."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _funnel_summary(funnel: Funnel) -> str:

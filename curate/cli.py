@@ -172,8 +172,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                            on_published=lambda version: _write_card(version, cards))
     if args.workers is not None:
         options.workers = args.workers
-    with BuildProgress(source.total_rows(), quiet=args.quiet, console=err) as progress:
-        options.on_progress = progress.update
+    with BuildProgress(None, quiet=args.quiet, console=err) as progress:
+        options.on_start, options.on_progress = progress.set_total, progress.update
         result = build(config, source, options)
     v = result.version
     if result.matched_existing:
@@ -284,8 +284,8 @@ def make_parser() -> argparse.ArgumentParser:
     b = verbs.add_parser("build", help="stream, filter, deduplicate, rewrite and store a new version")
     _add_filter_flags(b)
     b.add_argument("--source", default="glaive",
-                   help="'glaive' (the Hub dataset), 'sample' (embedded), or parquet/JSONL files, folders, globs "
-                        "(default: glaive)")
+                   help="'glaive' (the Hub dataset), hf://datasets/OWNER/NAME[@REVISION], 'sample' (embedded), "
+                        "or parquet/JSONL files, folders, globs (default: glaive)")
     b.add_argument("--name", default=None, help="dataset name (default: from the topics, e.g. writing-summary)")
     _add_store_flag(b)
     b.add_argument("--workers", type=int, default=None, metavar="N",

@@ -42,6 +42,10 @@ class BuildProgress:
         elif not self.quiet and self.funnel is not None and self.printed < self.updated:
             self.console.print(self.plain_line(), highlight=False, soft_wrap=True)
 
+    def set_total(self, rows: int) -> None:
+        """The source's row count, known once the build has listed its input shards."""
+        self.total = rows
+
     def update(self, funnel: Funnel) -> None:
         self.funnel, self.updated = funnel, time.monotonic()
         if self.live is not None:

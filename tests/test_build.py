@@ -3,10 +3,6 @@
 import json
 import os
 import re
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import polars as pl
@@ -14,7 +10,6 @@ import pytest
 
 from curate.cli import main
 from curate.schema import VERSION_SCHEMA
-from curate.sources.sample import write_sample
 from curate.store import Store
 
 BUILD = ["build", "--topics", "writing,summary", "--source", "sample", "--quiet"]
@@ -38,9 +33,12 @@ def built(tmp_path_factory):
 
 
 def test_funnel_sums_to_rows_read(built):
+    from curate.sources.sample import sample_files
+
     m = built[1].manifest
     funnel = m["funnel"]
-    assert funnel["read"] >= 3000
+    lines = sum(1 for f in sample_files() for line in f.read_bytes().split(b"\n") if line.strip())
+    assert funnel["read"] == lines == m["source"]["rows"]  # the source's own count, not kept + drops
     drops = sum(sum(s["dropped"].values()) for s in funnel["stages"])
     assert funnel["read"] == funnel["kept"] + drops
     previous = funnel["read"]
@@ -99,37 +97,6 @@ def test_version_opens_with_datasets_and_polars(built):
     assert ds.num_rows == built[1].manifest["rows"]
     assert pl.read_parquet(data_dir / "*.parquet").height == ds.num_rows
     assert (built[1].path / "README.md").is_file()
-
-
-def _kill_midway(args: list[str], work_root: Path) -> None:
-    """Start a build in a subprocess and SIGKILL it once a few chunks are done."""
-    proc = subprocess.Popen([sys.executable, "-m", "curate", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 120
-    while time.time() < deadline and proc.poll() is None:
-        if len(list(work_root.glob(".work/*/counts/*.json"))) >= 3:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, "the build ended before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-
-
-def test_killed_build_leaves_no_version_and_resume_matches(tmp_path):
-    source = tmp_path / "input"
-    write_sample(source, rows=30_000)
-    args = ["build", "--topics", "writing,summary", "--source", str(source), "--quiet", "--workers", "1"]
-    killed, clean = tmp_path / "killed", tmp_path / "clean"
-    _kill_midway([*args, "--store", str(killed)], killed)
-    assert not list(killed.glob("*/v*")), "a killed build must not leave a version"
-    done_before = len(list(killed.glob(".work/*/counts/*.json")))
-    assert main([*args, "--store", str(killed), "--resume"]) == 0
-    assert main([*args, "--store", str(clean)]) == 0
-    resumed, fresh = Store(killed).resolve("writing-summary"), Store(clean).resolve("writing-summary")
-    assert done_before >= 3
-    assert _shard_hashes(resumed) == _shard_hashes(fresh)
-    assert resumed.manifest["funnel"]["read"] == 30_000
-    assert not list(killed.glob(".work/*")), "the work folder is removed once published"
 
 
 def _jsonl(path: Path, rows: list[dict]) -> Path:
@@ -244,7 +211,7 @@ def test_shards_have_the_configured_size(tmp_path):
     args = make_parser().parse_args(["build", "--topics", "writing,summary", "--languages", "all"])
     store = Store(tmp_path)
     result = build(_config_from_args(args), open_source("sample"),
-                   BuildOptions(name="small-shards", store=store, workers=1, shard_rows=100, chunk_rows=700))
+                   BuildOptions(name="small-shards", store=store, workers=1, shard_rows=100, input_shard_rows=700))
     shards = result.version.manifest["shards"]
     assert [s["rows"] for s in shards[:-1]] == [100] * (len(shards) - 1) and 0 < shards[-1]["rows"] <= 100
     assert [s["file"] for s in shards][-1] == f"data/train-{len(shards) - 1:05d}-of-{len(shards):05d}.parquet"
@@ -262,7 +229,7 @@ def test_classify_counts_tokens_of_dropped_rows(tmp_path, capsys):
     assert long["verdict"] == "too_long:reasoning" and long["reasoning_tokens"] > 3072
 
 
-def test_unreachable_hub_points_at_the_sample(tmp_path, capsys, monkeypatch):
+def test_offline_hub_points_at_the_sample(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     assert main(["build", "--topics", "writing", "--store", str(tmp_path), "--quiet"]) == 2
     err = capsys.readouterr().err
@@ -274,3 +241,197 @@ def test_sample_command_writes_generated_input(tmp_path):
     frame = pl.read_parquet(tmp_path / "gen" / "*.parquet")
     assert frame.height == 1200 and frame.columns == ["prompt", "response"]
     assert main(["sample", "--rows", "0", "--out", str(tmp_path / "x")]) == 2
+
+
+def _config(*flags: str):
+    from curate.cli import _config_from_args, make_parser
+
+    return _config_from_args(make_parser().parse_args(["build", "--topics", "writing,summary", *flags]))
+
+
+def _build_api(store: Path, source: str, **options):
+    """build() with small input and output shards, so a few thousand rows make many of both."""
+    from curate.build import BuildOptions, build
+    from curate.sources import open_source
+
+    options = {"input_shard_rows": 500, "batch_rows": 200, "shard_rows": 300, "workers": 1, **options}
+    return build(_config("--languages", "all"), open_source(source), BuildOptions(name="t", store=Store(store), **options))
+
+
+def _version_hashes(version) -> list[str]:
+    from curate.store import sha256_file
+
+    return _shard_hashes(version) + [sha256_file(version.dropped_path)]
+
+
+def _counts(version) -> list[tuple]:
+    """The funnel without its timings."""
+    return [(s["stage"], s["input"], s["dropped"]) for s in version.manifest["funnel"]["stages"]]
+
+
+@pytest.fixture(scope="module")
+def reference(parquet_dataset, tmp_path_factory):
+    """The parquet dataset built once with one worker: what every other way of building it must equal."""
+    return _build_api(tmp_path_factory.mktemp("reference"), str(parquet_dataset)).version
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_any_worker_count_gives_the_same_bytes(parquet_dataset, reference, tmp_path, workers):
+    result = _build_api(tmp_path, str(parquet_dataset), workers=workers)
+    assert len(result.version.manifest["shards"]) == -(-result.funnel.kept // 300) > 1  # output shards of 300 rows
+    assert _version_hashes(result.version) == _version_hashes(reference)
+    assert _counts(result.version) == _counts(reference)
+    assert result.version.manifest["source"]["fingerprint"] == reference.manifest["source"]["fingerprint"]
+
+
+def test_resume_from_a_gapped_work_folder_redoes_only_the_gaps(parquet_dataset, reference, tmp_path, monkeypatch):
+    import curate.build
+
+    real_map_shard, mapped = curate.build.map_shard, []
+
+    def stop_at_shard_5(location, shard, *args):
+        if shard.index == 5:
+            raise KeyboardInterrupt  # a kill: shards 0-4 are done
+        return real_map_shard(location, shard, *args)
+
+    monkeypatch.setattr(curate.build, "map_shard", stop_at_shard_5)
+    with pytest.raises(KeyboardInterrupt):
+        _build_api(tmp_path, str(parquet_dataset))
+    [work] = tmp_path.glob(".work/t-*")
+    for folder, suffix in (("done", "json"), ("parts", "parquet"), ("dropped", "parquet")):
+        (work / folder / f"00000001.{suffix}").unlink()  # as a kill with 2 workers leaves: 0, 2, 3, 4 done
+    assert sorted(p.stem for p in (work / "done").glob("*.json")) == ["00000000", "00000002", "00000003", "00000004"]
+
+    def record(location, shard, *args):
+        mapped.append(shard.index)
+        return real_map_shard(location, shard, *args)
+
+    monkeypatch.setattr(curate.build, "map_shard", record)
+    result = _build_api(tmp_path, str(parquet_dataset), resume=True)
+    assert mapped == [1, *range(5, 12)]
+    assert _version_hashes(result.version) == _version_hashes(reference)
+    assert result.version.manifest["funnel"]["read"] == 6_000
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_a_new_version(tmp_path, capsys):
+    rows = [{"prompt": f"Write a poem titled q{i:03d}x.", "response": "<think>r</think>a"} for i in range(300)]
+    f = _jsonl(tmp_path / "in.jsonl", rows)
+    args = ["build", "--topics", "writing", "--no-quality", "--source", str(f), "--store", str(tmp_path / "s"), "--quiet",
+            "--workers", "1"]
+    assert main(args) == 0
+    assert main(args) == 0 and "matches existing version writing@v1" in capsys.readouterr().out
+    stat = f.stat()
+    rows[150]["prompt"] = "Write a poem titled q999x."  # same length
+    _jsonl(f, rows)
+    os.utime(f, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert f.stat().st_size == stat.st_size and f.stat().st_mtime_ns == stat.st_mtime_ns
+    assert main(args) == 0
+    assert "matches existing" not in capsys.readouterr().out
+    v1, v2 = Store(tmp_path / "s").versions("writing")
+    assert v1.manifest["source"]["fingerprint"] != v2.manifest["source"]["fingerprint"]
+    assert "Write a poem titled q999x." in v2.read()["prompt"].to_list()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_invalid_utf8_rows_are_dropped_and_counted(tmp_path, capsys, workers):
+    good = [json.dumps({"prompt": f"Write a story about a lighthouse, part {i}.", "response": "<think>plan</think>story"})
+            for i in range(20)]
+    f = tmp_path / "in.jsonl"
+    f.write_bytes("\n".join(good[:10]).encode() + b'\n{"prompt": "Write \xff", "response": "x"}\n' + "\n".join(good[10:]).encode())
+    store = tmp_path / "s"
+    assert main(["build", "--topics", "writing", "--no-quality", "--source", str(f), "--store", str(store), "--quiet",
+                 "--workers", workers]) == 0
+    funnel = Store(store).resolve("writing").manifest["funnel"]
+    assert funnel["read"] == 21 and funnel["stages"][0]["dropped"] == {"invalid_utf8": 1}
+    capsys.readouterr()
+    assert main(["classify", str(f), "--topics", "writing", "--no-quality"]) == 0
+    verdicts = [json.loads(line)["verdict"] for line in capsys.readouterr().out.splitlines()]
+    assert verdicts[10] == "validate:invalid_utf8" and verdicts.count("kept") >= 1
+
+
+@pytest.mark.parametrize("kind", ["empty.jsonl", "empty.parquet"])
+def test_a_source_without_rows_says_so(tmp_path, capsys, kind):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / kind
+    if kind.endswith(".parquet"):
+        pq.write_table(pa.table({"prompt": pa.array([], pa.string()), "response": pa.array([], pa.string())}), path)
+    else:
+        path.write_text("")
+    assert main(["build", "--source", str(path), "--store", str(tmp_path / "s"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "holds no rows" in err and "Traceback" not in err
+    assert not list((tmp_path / "s").glob(".work/*"))
+
+
+def test_a_full_disk_keeps_the_work_and_says_resume(parquet_dataset, tmp_path, monkeypatch, capsys):
+    import errno
+
+    import curate.build
+
+    real_write, writes = curate.build._PartFile.write, []
+
+    def write_until_the_disk_fills(self, frame):
+        writes.append(1)
+        if len(writes) > 3:  # the first input shard (2 writes) finishes, the second does not
+            raise OSError(errno.ENOSPC, "No space left on device", str(self.tmp))
+        return real_write(self, frame)
+
+    monkeypatch.setattr(curate.build._PartFile, "write", write_until_the_disk_fills)
+    base = ["build", "--topics", "writing,summary", "--languages", "all", "--source", str(parquet_dataset),
+            "--quiet", "--name", "t"]
+    args = [*base, "--store", str(tmp_path), "--workers", "1"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "no space left" in err and "--resume" in err and "Traceback" not in err
+    [work] = tmp_path.glob(".work/t-*")
+    assert list((work / "done").glob("*.json")), "finished shards are kept"
+    monkeypatch.setattr(curate.build._PartFile, "write", real_write)
+    assert main([*args, "--resume"]) == 0
+    clean = tmp_path / "clean"
+    assert main([*base, "--store", str(clean), "--workers", "2"]) == 0
+    assert _version_hashes(Store(tmp_path).resolve("t")) == _version_hashes(Store(clean).resolve("t"))
+
+
+def test_nothing_published_names_a_path_of_this_machine(tmp_path):
+    source = tmp_path / "my-data"
+    source.mkdir()
+    _jsonl(source / "a.jsonl", [{"prompt": f"Write a letter to my friend number {i}.",
+                                 "response": "<think>plan</think>Dear friend"} for i in range(30)])
+    store = tmp_path / "s"
+    assert main(["build", "--topics", "writing", "--no-quality", "--source", str(source), "--store", str(store),
+                 "--quiet"]) == 0
+    version = Store(store).resolve("writing")
+    assert version.manifest["source"]["files"] == ["a.jsonl"]
+    for published in ("manifest.json", "card.json", "README.md"):
+        text = (version.path / published).read_text()
+        assert str(tmp_path) not in text and str(Path.home()) not in text, published
+
+
+def test_resume_refuses_a_source_that_changed_since_the_interrupted_build(parquet_dataset, tmp_path, monkeypatch,
+                                                                           capsys):
+    import shutil
+
+    import curate.build
+
+    source = tmp_path / "in"
+    shutil.copytree(parquet_dataset, source)
+    real_map_shard = curate.build.map_shard
+
+    def stop_at_shard_2(location, shard, *args):
+        if shard.index == 2:
+            raise KeyboardInterrupt
+        return real_map_shard(location, shard, *args)
+
+    monkeypatch.setattr(curate.build, "map_shard", stop_at_shard_2)
+    with pytest.raises(KeyboardInterrupt):
+        _build_api(tmp_path / "s", str(source))
+    monkeypatch.setattr(curate.build, "map_shard", real_map_shard)
+    first = sorted(source.glob("*.parquet"))[0]
+    os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))
+    from curate.errors import CurateError
+
+    with pytest.raises(CurateError, match=f"{first.name} changed since the interrupted build started"):
+        _build_api(tmp_path / "s", str(source), resume=True)
+    assert _build_api(tmp_path / "s", str(source)).version.manifest["funnel"]["read"] == 6_000
