@@ -31,6 +31,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -42,6 +43,7 @@ import polars as pl
 
 from curate import language as lang
 from curate.topic_model import TopicModel
+from curate.topic_model.model import WEIGHTS
 from curate.topic_model.train import CORPUS, TrainParams, design_matrix, fit_matrix, read_labeled, training_rows
 from curate.topics import DEFAULT_TOPICS, TOPIC_IDS, TopicClassifier
 
@@ -175,22 +177,50 @@ def sample_ground_truth(model: TopicModel, results: dict) -> None:
                      results[name], detail=name.endswith("response"))
 
 
+def score_held_out(model: TopicModel, rows: pl.DataFrame, title: str) -> dict:
+    """The shipped model on labeled rows it was never trained on: overall (prompt and response, as a
+    build sees them), prompt alone, non-English, per writer, language and style."""
+    from curate.topic_model.train import split_responses
+
+    rows = split_responses(rows)
+    gold = np.asarray(rows["topic"].to_list(), dtype=object)
+    pred = np.asarray(model.predict(rows["prompt"], rows["reasoning"], rows["answer"])[0].to_list(), dtype=object)
+    alone = np.asarray(model.predict(rows["prompt"])[0].to_list(), dtype=object)
+    out = scores(gold, pred)
+    out["prompt_only"] = {k: v for k, v in scores(gold, alone).items() if k in ("n", "accuracy", "keep_drop_macro_f1")}
+    print_scores(title, out)
+    print(f"prompt alone: keep-vs-drop macro-F1 {out['prompt_only']['keep_drop_macro_f1']:.3f}   "
+          f"12-way accuracy {out['prompt_only']['accuracy']:.3f}")
+    for key in ("writer", "language", "style"):
+        groups = np.asarray(rows[key].fill_null("?").to_list(), dtype=object)
+        out[f"per_{key}"] = {g: {"n": int(np.sum(groups == g)), "accuracy": float(np.mean(gold[groups == g] == pred[groups == g])),
+                                 "keep_drop_macro_f1": keep_drop_f1(gold[groups == g], pred[groups == g])}
+                             for g in sorted(set(groups))}
+        print(f"per {key} (accuracy / keep-drop F1): " + "  ".join(
+            f"{g} {v['accuracy']:.2f}/{v['keep_drop_macro_f1']:.2f}" for g, v in out[f"per_{key}"].items()))
+    non_en = np.asarray(rows["language"].fill_null("en").to_list(), dtype=object) != "en"
+    if non_en.any():
+        out["non_english"] = {k: v for k, v in scores(gold[non_en], pred[non_en]).items()
+                              if k in ("n", "accuracy", "keep_drop_macro_f1")}
+        print(f"non-English: keep-vs-drop macro-F1 {out['non_english']['keep_drop_macro_f1']:.3f}   "
+              f"12-way accuracy {out['non_english']['accuracy']:.3f} ({out['non_english']['n']} prompts)")
+    out["model_sha256"] = hashlib.sha256(WEIGHTS.read_bytes()).hexdigest()
+    return out
+
+
 def blind_set(model: TopicModel, results: dict) -> None:
     if not BLIND_SET.exists():
         print(f"\n(blind set {BLIND_SET.relative_to(ROOT)} not present: not scored)")
         return
-    from curate.topic_model.train import split_responses
+    results["blind"] = score_held_out(model, read_labeled(BLIND_SET),
+                                      "BLIND SET (final_blind.jsonl: never trained on, scored once)")
 
-    rows = split_responses(read_labeled(BLIND_SET))
-    pred, _ = model.predict(rows["prompt"], rows["reasoning"], rows["answer"])
-    results["blind"] = scores(rows["topic"].to_list(), pred.to_list())
-    print_scores("BLIND SET (final_blind.jsonl: fifth writer, never trained on, scored once)", results["blind"])
-    lang_col = np.asarray(rows["language"].fill_null("en").to_list(), dtype=object)
-    ne = lang_col != "en"
-    if ne.any():
-        results["blind_non_english"] = scores(np.asarray(rows["topic"].to_list(), dtype=object)[ne],
-                                              np.asarray(pred.to_list(), dtype=object)[ne])
-        print_scores("BLIND SET, non-English rows", results["blind_non_english"], detail=False)
+
+def fresh_writers(model: TopicModel, files: list[Path], results: dict) -> None:
+    """New writers' files scored by the shipped model BEFORE it is retrained on them (`--fresh`)."""
+    rows = pl.concat([read_labeled(f) for f in files])
+    results["fresh_writers_before_retraining"] = score_held_out(
+        model, rows, f"FRESH WRITERS, scored before retraining ({', '.join(f.name for f in files)})")
 
 
 def cpu_rate(fn, n: int, repeats: int = 3) -> float:
@@ -304,10 +334,14 @@ def main() -> int:
     ap.add_argument("--language", action="store_true", help="language detection only")
     ap.add_argument("--no-cv", action="store_true", help="skip leave-one-writer/style-out retraining")
     ap.add_argument("--repeats", type=int, default=3, help="passes over the language dev set when timing")
+    ap.add_argument("--fresh", type=Path, nargs="+", metavar="FILE",
+                    help="only score the shipped model on new writers' labeled files, before retraining on them")
     ap.add_argument("--speed-rows", type=int, default=20_000, help="prompts per topic speed measurement")
     args = ap.parse_args()
-    both = not (args.topics or args.language)
+    both = not (args.topics or args.language or args.fresh)
     results: dict = {}
+    if args.fresh:
+        fresh_writers(TopicModel.load(), args.fresh, results)
     if args.topics or both:
         rows = training_rows()
         counts = Counter(rows["writer"].to_list())
