@@ -60,6 +60,15 @@ def test_long_prompts_are_cut_to_head_and_tail():
     assert n_chars < 3 * (CONFIG.head_chars + CONFIG.tail_chars + 10)
 
 
+def test_request_block_reads_only_the_ends_of_a_prompt():
+    """What is pasted between the requests at either end adds no `request` features."""
+    ask, pad, then = "Summarize this memo for the board:\n\n", "The quarter went as planned. " * 5, "\n\nKeep it short."
+    a, b = (featurize(pl.Series([ask + pad + middle + pad + then]), CONFIG)["request"]
+            for middle in ("The plant closes in May. " * 3, "Sales doubled in Peru and Chile. " * 9))
+    assert [sorted(bucket) for _, bucket in a] == [sorted(bucket) for _, bucket in b]
+    assert 0 < sum(len(r) for r, _ in a) <= 2 * (CONFIG.request_chars + 3)
+
+
 @pytest.fixture(scope="module")
 def model():
     return TopicModel.load()
@@ -149,4 +158,4 @@ def test_unreadable_weights_are_a_curate_error(tmp_path):
         TopicModel.load(bad)
 
 
-PINNED_FEATURE_DIGEST = "6d9b372e8c936ac6edd5798f7ef6aab5912639da8a86f6e16e21e3e4311f2f9a"
+PINNED_FEATURE_DIGEST = "fa22d08ef67fbcdcee84c0ac2aeebb7be441c6114645de863a1257eff6b2d9e5"
