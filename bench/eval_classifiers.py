@@ -44,7 +44,15 @@ import polars as pl
 from curate import language as lang
 from curate.topic_model import TopicModel
 from curate.topic_model.model import WEIGHTS
-from curate.topic_model.train import CORPUS, TrainParams, design_matrix, fit_matrix, read_labeled, training_rows
+from curate.topic_model.train import (
+    CORPUS,
+    TrainParams,
+    design_matrix,
+    fit_matrix,
+    read_labeled,
+    training_matrix,
+    training_rows,
+)
 from curate.topics import DEFAULT_TOPICS, TOPIC_IDS, TopicClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,18 +105,20 @@ def print_scores(title: str, m: dict, detail: bool = True) -> None:
         print(f"{g:>11} " + " ".join(f"{m['confusion'][g][p]:>5}" for p in TOPIC_IDS))
 
 
-def out_of_fold(x, rows: pl.DataFrame, groups: np.ndarray, params: TrainParams, prompt_only=None) -> np.ndarray:
-    """Predict every row whose group is not None with a model trained on the other groups.
+def out_of_fold(training: tuple, groups: np.ndarray, params: TrainParams, prompt_only=None) -> np.ndarray:
+    """Predict every labeled row whose group is not None with a model trained on the other groups
+    (`training`: from `training_matrix`; a made row is left out when either of its sources is).
 
     `prompt_only`: a second design matrix without response features, to predict the same rows
     by the prompt alone (returned as a second array)."""
-    pred = np.full(rows.height, None, dtype=object)
-    alone = np.full(rows.height, None, dtype=object)
-    topics = rows["topic"]
+    x, topics, sources = training
+    pred = np.full(len(groups), None, dtype=object)
+    alone = np.full(len(groups), None, dtype=object)
     for g in sorted({v for v in groups if v is not None}):
         test = groups == g
-        model = fit_matrix(x[~test], topics.filter(pl.Series(~test)), params)
-        for out, matrix in ((pred, x), (alone, prompt_only)):
+        train = ~test[sources].any(axis=1)
+        model = fit_matrix(x[train], topics.filter(pl.Series(train)), params)
+        for out, matrix in ((pred, x[: len(groups)]), (alone, prompt_only)):
             if matrix is None:
                 continue
             z = matrix[test][:, model.buckets] @ model.weights.astype(np.float32) + model.intercept
@@ -117,7 +127,7 @@ def out_of_fold(x, rows: pl.DataFrame, groups: np.ndarray, params: TrainParams, 
 
 
 def cross_validation(rows: pl.DataFrame, params: TrainParams, results: dict) -> None:
-    x = design_matrix(rows, params.features)
+    training = training_matrix(rows, params)
     x_prompt = design_matrix(rows.with_columns(pl.lit(None, pl.String).alias("response")), params.features)
     gold = np.asarray(rows["topic"].to_list(), dtype=object)
     writer = np.asarray(rows["writer"].to_list(), dtype=object)
@@ -125,8 +135,8 @@ def cross_validation(rows: pl.DataFrame, params: TrainParams, results: dict) -> 
     language = np.asarray(rows["language"].fill_null("en").to_list(), dtype=object)
     has_response = rows["response"].is_not_null().to_numpy()
     t = time.perf_counter()
-    by_writer, by_writer_alone = out_of_fold(x, rows, writer, params, prompt_only=x_prompt)
-    by_style = out_of_fold(x, rows, style, params)
+    by_writer, by_writer_alone = out_of_fold(training, writer, params, prompt_only=x_prompt)
+    by_style = out_of_fold(training, style, params)
     print(f"\n(cross-validation: {len({*writer}) + len({*style} - {None})} fits in {time.perf_counter() - t:.0f} s)")
     has_style = style != None  # noqa: E711
     non_en = language != "en"

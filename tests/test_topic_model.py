@@ -9,6 +9,7 @@ import pytest
 
 from curate.errors import CurateError
 from curate.topic_model import TopicModel
+from curate.topic_model.augment import passage_rows
 from curate.topic_model.features import FeatureConfig, featurize
 from curate.topic_model.model import WEIGHTS
 from curate.topic_model.train import (
@@ -120,6 +121,18 @@ def test_training_gives_the_same_bytes_twice(tmp_path):
     loaded = TopicModel.load(paths[0])
     assert loaded.config == params.features and np.array_equal(loaded.buckets, m.buckets)
     assert loaded.predict(rows["prompt"])[0].to_list() == m.predict(rows["prompt"])[0].to_list()
+
+
+def test_made_rows_keep_their_request_label_and_name_their_sources():
+    passage = "The council met on Monday. " * 12
+    rows = pl.DataFrame({
+        "prompt": [f"Summarize this:\n\n{passage}", f"{passage}\n\nWhat day did they meet?", "write a haiku about rain"],
+        "topic": ["summary", "extraction", "writing"], "response": [None, None, None]})
+    made, sources = passage_rows(rows, attach_every=1)
+    assert made.height == len(sources) > 0
+    for prompt, topic, (request, donor) in zip(made["prompt"], made["topic"], sources):
+        assert topic == rows["topic"][int(request)] and request != donor
+        assert passage.strip() in prompt
 
 
 def test_training_command_writes_weights(tmp_path, capsys):
