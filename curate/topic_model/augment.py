@@ -1,9 +1,9 @@
 """Training rows made from training rows, so the model learns that the request decides the topic,
 not the text pasted with it.
 
-Held out by style, a model trained only on the writers' prompts sent most summaries and rewrites of a
-pasted passage to `extraction`: in its training data, a long pasted passage mostly came with a
-reading-comprehension or extraction question. Two kinds of new rows break that shortcut, each
+Held out by style, a model trained only on the writers' prompts sent many summaries and rewrites of
+a pasted passage to `extraction` (first round: 0.43 accuracy on requests over a passage): in its
+training data, a long pasted passage mostly came with a reading-comprehension or extraction question. Two kinds of new rows break that shortcut, each
 keeping the label of its request:
 
 - swap: a prompt made of a short request and a long passage (split at a blank line) gets another
