@@ -124,7 +124,7 @@ def map_shard(location: Location, shard: InputShard, config: BuildConfig, work: 
     name = shard_name(shard.index)
     digest, funnel, previews = RowsDigest(), Funnel(), {}
     with _PartFile(work / "parts" / f"{name}.parquet") as live, _PartFile(work / "dropped" / f"{name}.parquet") as dropped:
-        for batch in read_shard(location, shard, batch_rows, digest):
+        for batch in read_shard(location, shard, batch_rows, digest, config.columns):
             alive, rejected, counts = run_stages(batch, stages)
             funnel.add(counts)
             live.write(alive.select(c for c in alive.columns if c in PART_COLUMNS))
@@ -191,7 +191,7 @@ def build(config: BuildConfig, source: Source, options: BuildOptions) -> BuildRe
 def _build(config: BuildConfig, source: Source, options: BuildOptions, work: WorkFolder) -> BuildResult:
     store, name, config_hash = options.store, options.name, config.config_hash
     plan = _plan(source, options, work)
-    plan.check_columns()
+    plan.check_columns(config.columns)
     if plan.revision is not None:  # a commit sha names its content: a match is known before reading
         pinned = (plan.dataset, plan.revision, [f.path for f in plan.files])
         same_commit = _find_version(

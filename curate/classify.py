@@ -34,7 +34,7 @@ def classify_file(path: Path, config: BuildConfig) -> pl.DataFrame:
     verdict (`kept`, or the drop reason: `off_topic:math`, `language:fr`, ...), the `stage` that
     gave it, and last the prompt as read."""
     source = open_source(str(path))
-    batch = pl.concat(list(source.batches(50_000, prompt_only=True)))
+    batch = pl.concat(list(source.batches(50_000, prompt_only=True, columns=config.columns)))
     prompt_only = batch["response"].null_count() == batch.height and batch["field_error"].null_count() == batch.height
     if prompt_only:
         batch = batch.with_columns(pl.lit(PLACEHOLDER_RESPONSE).alias("response"))

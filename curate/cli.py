@@ -1,4 +1,4 @@
-"""The `curate` command: build, list, show, classify, sample."""
+"""The `curate` command: build, list, show, classify, sample, push."""
 
 from __future__ import annotations
 
@@ -74,6 +74,15 @@ def _add_filter_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-topic-confidence", type=float, default=None, metavar="P",
                    help="drop rows whose topic probability is below P, reason low_confidence:<topic> "
                         "(default: keep every row of a kept topic)")
+    columns = p.add_argument_group("input columns", "where the source keeps the prompt and the response")
+    columns.add_argument("--prompt-column", default=None, metavar="NAME", help="column of the prompt (default: prompt)")
+    columns.add_argument("--response-column", default=None, metavar="NAME",
+                         help="column of the response, <think>reasoning</think> answer (default: response)")
+    columns.add_argument("--messages-column", default=None, metavar="NAME",
+                         help="column of chat turns ({role, content} or {from, value}) instead: the last assistant "
+                              "turn is the response, the last user turn before it the prompt (default: none)")
+    columns.add_argument("--reasoning-column", default=None, metavar="NAME",
+                         help="column of the reasoning trace, when the response holds only the answer (default: none)")
 
 
 def _quality_defaults() -> str:
@@ -95,6 +104,7 @@ def _parse_languages(spec: str) -> tuple[str, ...] | None:
 def _config_from_args(args: argparse.Namespace):
     from curate.config import BuildConfig
     from curate.dedup import DedupParams
+    from curate.sources.columns import ColumnMap
     from curate.stages.quality import QualityThresholds
     from curate.topics import TopicClassifier, parse_topics
 
@@ -123,6 +133,8 @@ def _config_from_args(args: argparse.Namespace):
         decontaminate=tuple(args.decontaminate),
         decontaminate_ngram=args.decontaminate_ngram,
         min_topic_confidence=args.min_topic_confidence,
+        columns=ColumnMap.from_flags(args.prompt_column, args.response_column, args.messages_column,
+                                     args.reasoning_column),
     )
 
 
@@ -294,6 +306,18 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    from curate.push import push
+
+    version = _open_store(args).resolve(args.ref)
+    pushed = push(version, args.repo, private=args.private, revision=args.revision)
+    out.print(f"pushed {version.ref} to {pushed.url}" + (f" (branch {args.revision})" if args.revision else "")
+              + f": {pushed.files} files, commit {pushed.commit[:12]}; open it with "
+              f"datasets.load_dataset({args.repo!r}" + (f", revision={args.revision!r}" if args.revision else "") + ")",
+              markup=False, highlight=False, soft_wrap=True)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="curate", description=__doc__)
     verbs = parser.add_subparsers(dest="verb", required=True)
@@ -351,6 +375,17 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, metavar="DIR", help="folder to write into (required)")
     s.add_argument("--seed", type=int, default=0, help="seed of the generated input (default: 0)")
     s.set_defaults(func=cmd_sample)
+
+    pu = verbs.add_parser("push", help="upload a version (shards, card, plots, manifest) to a Hub dataset repo")
+    pu.add_argument("ref", help="NAME (its newest version) or NAME@vN")
+    pu.add_argument("--repo", required=True, metavar="OWNER/NAME",
+                    help="dataset repo, created if missing; it then holds exactly the version (required)")
+    pu.add_argument("--private", action="store_true",
+                    help="create the repo private; refused if it exists and is public (default: public)")
+    pu.add_argument("--revision", default=None, metavar="BRANCH",
+                    help="branch to push to, created from main if missing (default: main)")
+    _add_store_flag(pu)
+    pu.set_defaults(func=cmd_push)
     return parser
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from curate.dedup import DedupParams
 from curate.errors import CurateError
 from curate.language import BACKENDS
+from curate.sources.columns import GLAIVE_COLUMNS, ColumnMap
 from curate.stages.decontaminate import DEFAULT_NGRAM, eval_files
 from curate.stages.length import LengthLimits
 from curate.stages.quality import QualityThresholds
@@ -34,6 +35,7 @@ class BuildConfig:
     decontaminate: tuple[str, ...] = ()  # eval prompt files; the trainer's prompts are always added
     decontaminate_ngram: int = DEFAULT_NGRAM
     min_topic_confidence: float | None = None  # rows whose topic probability is lower are dropped
+    columns: ColumnMap = GLAIVE_COLUMNS  # which source columns hold the prompt and the response
 
     def __post_init__(self):
         if self.language_backend not in BACKENDS:
@@ -74,6 +76,7 @@ class BuildConfig:
                 "files": [f.describe() for f in eval_files(self.decontaminate)],
             },
             "min_topic_confidence": self.min_topic_confidence,
+            "columns": self.columns.describe(),
             # new weights change verdicts, so they are part of what defines the content
             "topic_model": {"sha256": sha256_file(TOPIC_MODEL_WEIGHTS)},
         }

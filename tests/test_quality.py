@@ -1,6 +1,8 @@
 """The quality stage: each check on rows written to fail it (and near misses that must pass), its
 thresholds, its figures against plain-Python references, and its recall on the sample's planted rows."""
 
+import hashlib
+import json
 import random
 import re
 from collections import Counter
@@ -11,9 +13,17 @@ import pytest
 
 from curate.errors import CurateError
 from curate.schema import DROP_REASON, QUALITY_SCHEMA
-from curate.stages.quality import REASONS, SPACELESS, QualityStage, QualityThresholds, check, measure
+from curate.stages.quality import (
+    REASONS,
+    SPACELESS,
+    QualityStage,
+    QualityThresholds,
+    _unclosed_brackets,
+    check,
+    measure,
+)
 from curate.tokens import TokenCounter
-from curate.words import split_words
+from curate.words import split_words, utf8_buffer
 
 CLEAN_REASONING = (
     "Okay, the user wants a way to learn a new topic quickly. Let me think about what actually works. "
@@ -143,16 +153,23 @@ def test_thresholds_parse_and_check():
 
 # --- figures against plain-Python references ------------------------------------------------------------
 
-def test_words_split_like_str_split():
+def test_words_split_on_spaces_and_controls_and_hash_as_documented():
+    """Words as runs of bytes above 0x20 (`bytes.split()`, control characters splitting too); a
+    word's hash of its first 8 bytes and its length, as
+    decontamination's n-gram index and the pinned verdicts expect (texts end anywhere in the 8-byte
+    words the hash reads, the last one included)."""
     rng = random.Random(3)
-    alphabet = ["a", "bc", "déf", "中文", ".", " ", "  ", "\n", "\t", "x!", "longerwordthanmost"]
-    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(300)] + [""]
+    alphabet = ["a", "bc", "déf", "中文", ".", " ", "  ", "\n", "\t", "x!", "longerwordthanmost", "\x01"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(300)] + ["", None, "z"]
     words = split_words(pl.Series(texts))
+    m1, m3 = 0x9E3779B97F4A7C15, 0x165667B19E3779F9
     for i, text in enumerate(texts):
         lo, hi = words.first_word[i], words.first_word[i + 1]
         got = [bytes(words.data[a:b]) for a, b in zip(words.starts[lo:hi], words.ends[lo:hi])]
-        assert got == text.encode().split(), text
-    assert len(np.unique(words.hashes[[0]])) == 1
+        expected = [w for w in re.split(rb"[\x00-\x20]+", (text or "").encode()) if w]
+        assert got == expected, text
+        hashes = [(int.from_bytes(w[:8], "little") * m1 ^ len(w) * m3) % 2**64 for w in expected]
+        assert words.hashes[lo:hi].tolist() == hashes, text
 
 
 def test_top_2gram_share_bounds_the_exact_one_closely(sample_batch):
@@ -168,6 +185,19 @@ def test_top_2gram_share_bounds_the_exact_one_closely(sample_batch):
             exact, size = top / max(len(text.encode()), 1), len(text.encode())
             got = measured[f"{part}_top_2gram_share"][k]
             assert exact - 1e-6 <= got <= exact + (0.03 if size > 1000 else 1), (part, k, exact, got)
+
+
+def test_unclosed_brackets_match_the_regexes_they_replace():
+    """The compiled count of ( [ { left open reads the answer as these regexes did: code removed
+    (fenced blocks, to the end when unclosed, and inline spans), then smileys."""
+    code, smiley = r"(?s)```.*?(?:```|$)|`[^`\n]*`", r"[:;=]-?[(\[{]"
+    rng = random.Random(5)
+    alphabet = ["`", "```", "``", "(", ")", "[", "]", "{", "}", ":", ";", "=", "-", ":(", ":-(", "\n", " ", "a", "é"]
+    texts = pl.Series(["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)])
+    prose = texts.str.replace_all(code, "").str.replace_all(smiley, "")
+    expected = sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in "([{")
+    expected -= sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in ")]}")
+    assert _unclosed_brackets(*utf8_buffer(texts)).tolist() == expected.tolist()
 
 
 def test_loops_and_repeated_lines_count_what_they_say():
@@ -187,26 +217,36 @@ def sample_batch(sample_rows_at_quality):
 
 
 @pytest.fixture(scope="module")
-def sample_rows_at_quality(tmp_path_factory):
-    """Every row of the embedded sample that reaches the quality stage (all topics and languages)."""
+def quality_cache(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CURATE_CACHE", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
+
+
+def rows_at_quality(source: str) -> pl.DataFrame:
+    """Every row of `source` that reaches the quality stage when all topics and languages are kept."""
     from curate.build import make_stages
     from curate.config import BuildConfig
     from curate.dedup import DedupParams
     from curate.pipeline import run_stages
     from curate.sources import open_source
-    from curate.sources.sample import ground_truth
     from curate.stages.length import LengthLimits
     from curate.topics import TopicClassifier
 
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CURATE_CACHE", str(tmp_path_factory.mktemp("cache")))
     config = BuildConfig(topics=tuple(TopicClassifier.load(None).topic_ids), languages=None, limits=LengthLimits(),
                          dedup=DedupParams.for_threshold(0.8), language_backend="cld2")  # fmt: skip
-    source = pl.concat(list(open_source("sample").batches(50_000)))
-    alive, _, _ = run_stages(source, make_stages(config)[:5])
+    source = pl.concat(list(open_source(source).batches(50_000)))
+    return run_stages(source, make_stages(config)[:5])[0]
+
+
+@pytest.fixture(scope="module")
+def sample_rows_at_quality(quality_cache):
+    """Every row of the embedded sample that reaches the quality stage, with its ground truth."""
+    from curate.sources.sample import ground_truth
+
     truth = ground_truth().rename({"index": "source_index"}).drop("topic", "language")
-    yield alive.join(truth, on="source_index")
-    mp.undo()
+    return rows_at_quality("sample").join(truth, on="source_index")
 
 
 def test_planted_failures_are_found_and_clean_rows_kept(sample_rows_at_quality):
@@ -229,11 +269,31 @@ def test_dropped_rows_show_the_failing_part(sample_rows_at_quality):
     assert all(re.match(r"answer: (I|Unfortunately|抱歉|很抱歉)", d) for d in out["drop_detail"].to_list())
 
 
+# --- verdicts pinned: a faster stage must decide exactly as the first one did ------------------------------
+
+def verdict_digest(rows: pl.DataFrame) -> str:
+    """sha256 of the sorted (source_index, drop reason) pairs the stage gives `rows`."""
+    out = QualityStage().process(rows)
+    pairs = out.select("source_index", DROP_REASON).sort("source_index").rows()
+    return hashlib.sha256(json.dumps(pairs).encode()).hexdigest()
+
+
+def test_verdicts_on_the_sample_are_pinned(sample_rows_at_quality):
+    assert verdict_digest(sample_rows_at_quality) == "0b2d4fc2d069a866a39138707792bbeaa3af5c03783546459683d23be4400234"
+
+
+def test_verdicts_on_generated_rows_are_pinned(quality_cache, tmp_path):
+    from curate.sources.sample import write_sample
+
+    write_sample(tmp_path, rows=4000)  # 3,791 reach the stage, 33 are dropped
+    assert verdict_digest(rows_at_quality(str(tmp_path))) == (
+        "8142a2d146bae4673aa399465a3dc72ba7173a7a78ac50af802c2ff1cd1aa012"
+    )
+
+
 # --- in a build ---------------------------------------------------------------------------------------------
 
 def test_a_build_runs_the_stage_and_no_quality_skips_it(tmp_path, capsys):
-    import json
-
     from curate.cli import main
     from curate.store import Store
 

@@ -9,6 +9,7 @@ import pytest
 
 from curate.errors import CurateError
 from curate.topic_model import TopicModel
+from curate.topic_model.augment import passage_rows
 from curate.topic_model.features import FeatureConfig, featurize
 from curate.topic_model.model import WEIGHTS
 from curate.topic_model.train import (
@@ -58,6 +59,15 @@ def test_long_prompts_are_cut_to_head_and_tail():
     feats = featurize(pl.Series([long]), CONFIG)
     n_chars = sum(len(r) for r, _ in feats["chars"])
     assert n_chars < 3 * (CONFIG.head_chars + CONFIG.tail_chars + 10)
+
+
+def test_request_block_reads_only_the_ends_of_a_prompt():
+    """What is pasted between the requests at either end adds no `request` features."""
+    ask, pad, then = "Summarize this memo for the board:\n\n", "The quarter went as planned. " * 5, "\n\nKeep it short."
+    a, b = (featurize(pl.Series([ask + pad + middle + pad + then]), CONFIG)["request"]
+            for middle in ("The plant closes in May. " * 3, "Sales doubled in Peru and Chile. " * 9))
+    assert [sorted(bucket) for _, bucket in a] == [sorted(bucket) for _, bucket in b]
+    assert 0 < sum(len(r) for r, _ in a) <= 2 * (CONFIG.request_chars + 3)
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +123,18 @@ def test_training_gives_the_same_bytes_twice(tmp_path):
     assert loaded.predict(rows["prompt"])[0].to_list() == m.predict(rows["prompt"])[0].to_list()
 
 
+def test_made_rows_keep_their_request_label_and_name_their_sources():
+    passage = "The council met on Monday. " * 12
+    rows = pl.DataFrame({
+        "prompt": [f"Summarize this:\n\n{passage}", f"{passage}\n\nWhat day did they meet?", "write a haiku about rain"],
+        "topic": ["summary", "extraction", "writing"], "response": [None, None, None]})
+    made, sources = passage_rows(rows, attach_every=1)
+    assert made.height == len(sources) > 0
+    for prompt, topic, (request, donor) in zip(made["prompt"], made["topic"], sources):
+        assert topic == rows["topic"][int(request)] and request != donor
+        assert passage.strip() in prompt
+
+
 def test_training_command_writes_weights(tmp_path, capsys):
     out = tmp_path / "w.safetensors"
     assert main(["--limit", "60", "--out", str(out)]) == 0
@@ -149,4 +171,4 @@ def test_unreadable_weights_are_a_curate_error(tmp_path):
         TopicModel.load(bad)
 
 
-PINNED_FEATURE_DIGEST = "6d9b372e8c936ac6edd5798f7ef6aab5912639da8a86f6e16e21e3e4311f2f9a"
+PINNED_FEATURE_DIGEST = "fa22d08ef67fbcdcee84c0ac2aeebb7be441c6114645de863a1257eff6b2d9e5"

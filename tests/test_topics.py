@@ -146,9 +146,9 @@ topics:
 
 
 def test_user_config_adds_patterns_to_builtin_topic(tmp_path):
-    prompt = "ghostwrite-o-matic 3000 status"
+    prompt = "flux-o-matic 3000 status"  # the model alone does not call it writing
     assert TopicClassifier.load().classify(pl.Series([prompt])).item() != "writing"
-    clf = TopicClassifier.load(write(tmp_path, "topics:\n  - id: writing\n    keywords: [ghostwrite-o-matic]\n"))
+    clf = TopicClassifier.load(write(tmp_path, "topics:\n  - id: writing\n    keywords: [flux-o-matic]\n"))
     assert clf.classify(pl.Series([prompt])).item() == "writing"
     assert clf.topic_ids == TOPIC_IDS
 

@@ -4,10 +4,11 @@ A shard is a run of consecutive parquet row groups, or a byte range of whole JSO
 row count known before it is read (from the parquet footer, or from one pass over the JSONL lines),
 so every shard knows the `source_index` of its first row without reading the shards before it.
 
-Reading yields polars batches of `schema.SOURCE_SCHEMA`. A value that is not a string becomes null
-plus a `field_error` (`prompt_not_string`); a row whose bytes are not valid UTF-8 gets
-`invalid_utf8`, and a JSONL line that is not a JSON object gets `invalid_json`. The validate stage
-turns these into drop reasons, so no bad row stops a build or goes uncounted.
+Reading projects the columns a `ColumnMap` names, renames them to their roles and yields polars
+batches of `schema.SOURCE_SCHEMA`. A value that is not a string becomes null plus a `field_error`
+(`prompt_not_string`); a row whose bytes are not valid UTF-8 gets `invalid_utf8`, a JSONL line that
+is not a JSON object gets `invalid_json`, a chat that is not a list of turns `not_chat:messages`.
+The validate stage turns these into drop reasons, so no bad row stops a build or goes uncounted.
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ import xxhash
 
 from curate.errors import CurateError
 from curate.schema import SOURCE_SCHEMA
+from curate.sources.columns import GLAIVE_COLUMNS, TEXT_ROLES, ColumnMap, is_turns, last_exchange, turns_array
 
-FIELDS = ("prompt", "response")
+FIELDS = ("prompt", "response")  # what a batch holds, whatever the source's layout
 JSONL_BLOCK_BYTES = 24 << 20  # a JSONL shard is parsed this many bytes at a time (whole lines)
 _JSON_SPACE = b" \t\r\n"
-_STRING_SCHEMA = pa.schema([(name, pa.string()) for name in FIELDS])
 NOT_UTF8 = object()  # a value whose bytes are not UTF-8
 
 
@@ -112,12 +113,12 @@ def _keys(line: bytes) -> tuple[str, ...] | None:
     return tuple(value) if isinstance(value, dict) else None
 
 
-def read_shard_file(file: pa.NativeFile, shard: InputShard, batch_size: int,
-                    digest: RowsDigest | None = None) -> Iterator[pl.DataFrame]:
+def read_shard_file(file: pa.NativeFile, shard: InputShard, batch_size: int, digest: RowsDigest | None = None,
+                    columns: ColumnMap = GLAIVE_COLUMNS) -> Iterator[pl.DataFrame]:
     """The shard's rows as SOURCE_SCHEMA batches; a field missing from the file reads as null."""
     reader = _parquet_batches if shard.format == "parquet" else _jsonl_batches
     start = shard.start
-    for table in reader(file, shard, batch_size):
+    for table in reader(file, shard, batch_size, columns):
         batch = source_batch(table, start, digest)
         start += batch.height
         yield batch
@@ -126,15 +127,18 @@ def read_shard_file(file: pa.NativeFile, shard: InputShard, batch_size: int,
                           f"shard had {shard.rows}; run the build again without --resume")
 
 
-def _parquet_batches(file: pa.NativeFile, shard: InputShard, batch_size: int) -> Iterator[pa.Table]:
+def _parquet_batches(file: pa.NativeFile, shard: InputShard, batch_size: int,
+                     columns: ColumnMap) -> Iterator[pa.Table]:
+    """Only the mapped columns are read (column projection): a wide file costs what its two columns do."""
     parquet = pq.ParquetFile(file)
-    columns = [c for c in FIELDS if c in parquet.schema_arrow.names]
-    for batch in parquet.iter_batches(batch_size, row_groups=range(shard.begin, shard.end), columns=columns,
+    names = [c for c in columns.sources.values() if c in parquet.schema_arrow.names]
+    for batch in parquet.iter_batches(batch_size, row_groups=range(shard.begin, shard.end), columns=names,
                                       use_threads=False):
-        yield pa.Table.from_batches([batch])
+        yield columns.to_roles(pa.Table.from_batches([batch]))
 
 
-def _jsonl_batches(file: pa.NativeFile, shard: InputShard, batch_size: int) -> Iterator[pa.Table]:
+def _jsonl_batches(file: pa.NativeFile, shard: InputShard, batch_size: int,
+                   columns: ColumnMap) -> Iterator[pa.Table]:
     """Whole lines, about JSONL_BLOCK_BYTES at a time: pyarrow parses a block in one go; a block it
     rejects (a non-string value, invalid UTF-8, a broken line) is parsed line by line instead."""
     file.seek(shard.begin)
@@ -146,23 +150,25 @@ def _jsonl_batches(file: pa.NativeFile, shard: InputShard, batch_size: int) -> I
         cut = data.rfind(b"\n") + 1 if left else len(data)
         block, carry = data[:cut], data[cut:]
         if block:
-            yield _parse_jsonl(block)
+            yield _parse_jsonl(block, columns)
 
 
-def _parse_jsonl(block: bytes) -> pa.Table:
+def _parse_jsonl(block: bytes, columns: ColumnMap) -> pa.Table:
     try:
-        return pa_json.read_json(
+        return columns.to_roles(pa_json.read_json(
             io.BytesIO(block),
             read_options=pa_json.ReadOptions(block_size=len(block) + 1, use_threads=False),
-            parse_options=pa_json.ParseOptions(explicit_schema=_STRING_SCHEMA, unexpected_field_behavior="ignore"),
-        )
+            parse_options=pa_json.ParseOptions(explicit_schema=columns.jsonl_schema(),
+                                               unexpected_field_behavior="ignore"),
+        ))
     except (pa.ArrowInvalid, UnicodeDecodeError):
-        return _parse_lines(block)
+        return _parse_lines(block, columns)
 
 
-def _parse_lines(block: bytes) -> pa.Table:
+def _parse_lines(block: bytes, columns: ColumnMap) -> pa.Table:
     """The slow path: each line on its own, so one bad line costs only its own row."""
-    values: dict[str, list] = {name: [] for name in (*FIELDS, "field_error")}
+    values: dict[str, list] = {role: [] for role in columns.sources}
+    errors: list[str | None] = []
     for line in block.split(b"\n"):
         if not line.strip(_JSON_SPACE):
             continue
@@ -177,27 +183,28 @@ def _parse_lines(block: bytes) -> pa.Table:
             error = "invalid_utf8"
         except ValueError:
             error = "invalid_json"
-        for name in FIELDS:
-            values[name].append(row.get(name))
-        values["field_error"].append(error)
-    return pa.table(_typed(values["prompt"], values["response"], values["field_error"]))
+        for role, column in columns.sources.items():
+            values[role].append(row.get(column))
+        errors.append(error)
+    typed, errors = _typed(values, errors)
+    return pa.table({**typed, "field_error": errors})
 
 
-def _typed(prompts: list, responses: list, errors: list) -> dict[str, pa.Array]:
-    """Python values -> string columns; a value that is not text becomes null, and its row gets a
-    `field_error` (the first one found)."""
-    columns = {"prompt": prompts, "response": responses}
-    for name, values in columns.items():
+def _typed(columns: dict[str, list], errors: list) -> tuple[dict[str, pa.Array], pa.Array]:
+    """Python values of each role -> typed columns and field errors; a value that is not text (or
+    not a chat, for `messages`) becomes null, and its row gets a `field_error` (the first one found)."""
+    for role, values in columns.items():
         for i, value in enumerate(values):
-            if value is NOT_UTF8 or isinstance(value, str) and not _encodable(value):  # "\ud800" is no text
+            if role == "messages":
+                if value is not None and not is_turns(value):
+                    errors[i], values[i] = errors[i] or "not_chat:messages", None
+            elif value is NOT_UTF8 or isinstance(value, str) and not _encodable(value):  # "\ud800" is no text
                 errors[i], values[i] = errors[i] or "invalid_utf8", None
             elif value is not None and not isinstance(value, str):
-                errors[i], values[i] = errors[i] or f"{name}_not_string", None
-    return {
-        "prompt": pa.array(prompts, pa.string()),
-        "response": pa.array(responses, pa.string()),
-        "field_error": pa.array(errors, pa.string()),
-    }
+                errors[i], values[i] = errors[i] or f"{role}_not_string", None
+    typed = {role: turns_array(values) if role == "messages" else pa.array(values, pa.string())
+             for role, values in columns.items()}
+    return typed, pa.array(errors, pa.string())
 
 
 def _encodable(text: str) -> bool:
@@ -209,22 +216,24 @@ def _encodable(text: str) -> bool:
 
 
 def source_batch(table: pa.Table, start: int, digest: RowsDigest | None = None) -> pl.DataFrame:
-    """An Arrow table with prompt/response (any types, either may be missing) -> SOURCE_SCHEMA rows
-    numbered from `start`, hashed into `digest` on the way. String columns with valid UTF-8, the
-    usual case, go through untouched."""
+    """An Arrow table of roles (prompt/response or messages, maybe reasoning; any types, any may be
+    missing) -> SOURCE_SCHEMA rows numbered from `start`, hashed into `digest` on the way. String
+    columns with valid UTF-8, the usual case, go through untouched. A reasoning column goes into the
+    response as `<think>` + reasoning + `</think>` + response, so the rewrite stage splits it as usual."""
     n = table.num_rows
-    columns = {}
-    for name in FIELDS:
-        column = table.column(name) if name in table.column_names else pa.nulls(n, pa.string())
-        if pa.types.is_null(column.type):
-            column = pa.nulls(n, pa.string())
-        columns[name] = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    roles = [r for r in TEXT_ROLES if r in table.column_names or r in FIELDS]
+    columns = {role: _string_or_nulls(table, role, n) for role in roles}
     errors = table.column("field_error").combine_chunks() if "field_error" in table.column_names else None
-    if errors is None and all(_valid_strings(c) for c in columns.values()):
+    if "messages" in table.column_names:
+        columns["prompt"], columns["response"], chat_errors = last_exchange(table.column("messages"))
+        errors = chat_errors if errors is None else pc.coalesce(errors, chat_errors)
+    if not all(_valid_strings(c) for c in columns.values()):
+        columns, errors = _typed({r: _python_values(c) for r, c in columns.items()},
+                                 errors.to_pylist() if errors is not None else [None] * n)
+    if errors is None:
         errors = pa.nulls(n, pa.string())
-    elif errors is None:
-        columns = _typed(*(_python_values(columns[name]) for name in FIELDS), [None] * n)
-        errors = columns.pop("field_error")
+    if "reasoning" in columns:
+        columns["response"] = with_reasoning(columns.pop("reasoning"), columns["response"])
     if digest is not None:
         digest.update(columns["prompt"], columns["response"], errors)
     return pl.DataFrame(
@@ -235,6 +244,23 @@ def source_batch(table: pa.Table, start: int, digest: RowsDigest | None = None) 
             "field_error": pl.from_arrow(errors),
         }
     ).cast(SOURCE_SCHEMA)
+
+
+def _string_or_nulls(table: pa.Table, role: str, n: int) -> pa.Array:
+    column = table.column(role) if role in table.column_names else pa.nulls(n, pa.string())
+    if pa.types.is_null(column.type):
+        return pa.nulls(n, pa.string())
+    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+
+
+def with_reasoning(reasoning: pa.Array, response: pa.Array) -> pa.Array:
+    """`<think>` reasoning `</think>` answer where a row has reasoning; its response as is where not
+    (without a think block of its own the rewrite stage drops it as `no_think_block`)."""
+    text = pa.large_string()  # one type for every piece, whichever width each column was read with
+    response = response.cast(text)
+    joined = pc.binary_join_element_wise(pa.scalar("<think>\n", text), reasoning.cast(text),
+                                         pa.scalar("\n</think>\n\n", text), response, pa.scalar("", text))
+    return pc.if_else(reasoning.is_null(), response, joined)
 
 
 def _valid_strings(column: pa.Array) -> bool:

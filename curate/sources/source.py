@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 import polars as pl
 
 from curate.errors import CurateError, ResumableError
+from curate.sources.columns import GLAIVE_COLUMNS, ColumnMap
 from curate.sources.formats import InputShard, RowsDigest, jsonl_layout, parquet_layout, read_shard_file
 from curate.sources.hub import HubRepo
 from curate.sources.local import FORMATS, LocalFiles, find_files
@@ -22,7 +23,6 @@ from curate.sources.local import FORMATS, LocalFiles, find_files
 GLAIVE_DATASET = "glaiveai/reasoning-v1-20m"
 GLAIVE_LICENSE = "apache-2.0"
 SHARD_ROWS = 20_000  # rows per input shard, when row groups allow: the unit of parallel work and of resume
-REQUIRED_FIELDS = ("prompt", "response")
 
 Location = LocalFiles | HubRepo
 
@@ -56,13 +56,15 @@ class SourcePlan:
     def revision(self) -> str | None:
         return self.location.revision if isinstance(self.location, HubRepo) else None
 
-    def check_columns(self, required: tuple[str, ...] = REQUIRED_FIELDS) -> None:
+    def check_columns(self, columns: ColumnMap = GLAIVE_COLUMNS, prompt_only: bool = False) -> None:
+        """Every file with rows has the columns `columns` reads; the error names those it has."""
         for f in self.files:
-            missing = [c for c in required if c not in f.columns]
+            missing = [c for c in columns.required(prompt_only) if c not in f.columns]
             if missing and f.rows:
                 raise CurateError(
                     f"source {self.name!r} has no {' or '.join(missing)} column in {f.path} "
-                    f"(columns: {', '.join(f.columns) or 'none'}); expected the glaive schema prompt, response"
+                    f"(columns: {', '.join(f.columns) or 'none'}); name yours with --prompt-column and "
+                    "--response-column, or --messages-column for chat turns"
                 )
 
     def changed_files(self) -> list[str]:
@@ -116,13 +118,13 @@ class SourcePlan:
                    data["dataset"], data["license"])
 
 
-def read_shard(location: Location, shard: InputShard, batch_size: int,
-               digest: RowsDigest | None = None) -> Iterator[pl.DataFrame]:
-    """The shard's rows as SOURCE_SCHEMA batches, read by whichever process calls this, and hashed
-    into `digest` when one is given."""
+def read_shard(location: Location, shard: InputShard, batch_size: int, digest: RowsDigest | None = None,
+               columns: ColumnMap = GLAIVE_COLUMNS) -> Iterator[pl.DataFrame]:
+    """The shard's rows as SOURCE_SCHEMA batches, read by whichever process calls this (only the
+    columns `columns` maps), and hashed into `digest` when one is given."""
     try:
         with location.open(shard.file, shard.size) as file:
-            yield from read_shard_file(file, shard, batch_size, digest)
+            yield from read_shard_file(file, shard, batch_size, digest, columns)
     except CurateError:
         raise
     except OSError as e:
@@ -179,13 +181,14 @@ class Source:
             raise CurateError(f"the source {self.name!r} holds no rows")
         return SourcePlan(self.name, location, files, shards, self.dataset, license)
 
-    def batches(self, batch_size: int, prompt_only: bool = False) -> Iterator[pl.DataFrame]:
+    def batches(self, batch_size: int, prompt_only: bool = False,
+                columns: ColumnMap = GLAIVE_COLUMNS) -> Iterator[pl.DataFrame]:
         """Every row in source order (for `curate classify`); `prompt_only` accepts files without a
         response column."""
         plan = self.plan()
-        plan.check_columns(("prompt",) if prompt_only else REQUIRED_FIELDS)
+        plan.check_columns(columns, prompt_only)
         for shard in plan.shards:
-            yield from read_shard(plan.location, shard, batch_size)
+            yield from read_shard(plan.location, shard, batch_size, columns=columns)
 
 
 def open_source(spec: str) -> Source:

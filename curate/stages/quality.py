@@ -6,15 +6,16 @@ answer, or answer with a refusal. Each check has its own drop reason and thresho
 
 - `refusal`, `boilerplate`: the answer opens with a refusal, or carries AI-assistant boilerplate;
 - `short_reasoning`, `thin_reasoning`: reasoning under a minimum, or far shorter than the answer;
-- `repeat_loop:PART`, `repeated_text:PART`, `top_ngram:PART` (PART = reasoning or answer): the
-  longest run of sentences that repeat earlier ones, the share of bytes in such sentences, and
-  Gopher's share of bytes in the most frequent word 2-, 3- or 4-gram;
+- `repeat_loop:PART`, `repeated_lines:PART`, `top_ngram:PART` (PART = reasoning or answer): the
+  longest run of sentences that repeat the ones just before, the share of bytes in lines that
+  repeat an earlier line, and Gopher's share of bytes in the most frequent word 2-, 3- or 4-gram;
 - `script_mix:PART`: letters outside the scripts of the prompt's language;
 - `truncated:PART`: ends mid-sentence; `unbalanced:PART`: an unclosed code fence or brackets.
 
-It runs after `language` (it needs the language and sees few rows) and is vectorized over the batch:
-word and sentence statistics come from `curate.words` (numpy over the UTF-8 bytes), the rest from
-polars expressions on short tails and prefixes.
+It runs after `language` (it needs the language and sees few rows) and works on the whole batch:
+word, sentence and line statistics come from `curate.words` (one loop per text compiled with numba
+over the UTF-8 bytes), open brackets from a loop of its own, the rest from a few polars queries on
+short tails and prefixes.
 """
 
 from __future__ import annotations
@@ -23,15 +24,14 @@ from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 import polars as pl
+from numba import njit
 
 from curate.errors import CurateError
 from curate.schema import DROP_REASON, QUALITY_SCHEMA
 from curate.stages.base import Stage
-from curate.words import Segments, Words, fmix64, lines, ngram_bytes, ngram_hashes, split_words
+from curate.words import NGRAMS, text_figures, utf8_buffer
 
 PARTS = ("reasoning", "answer")
-NGRAMS = (2, 3, 4)
-LOOP_PERIODS = 6  # a loop repeats a block of up to this many sentences; longer ones: repeated lines
 DETAIL_CHARS = 200  # excerpt kept as a dropped row's preview
 
 # Every check's reasons, in the order they are tried.
@@ -138,14 +138,13 @@ SCRIPTS = {
     "am": "Ethiopic", "el": "Greek",
 }  # fmt: skip
 SPACELESS = frozenset({"zh", "ja"})  # sentences end at 。！？ with no space after
+_KNOWN_LANGUAGES = frozenset({*LATIN_LANGUAGES, *SCRIPTS})
 # UTF-8 lead bytes of letters outside Latin and Greek: a cheap screen before the exact regex.
 _FOREIGN_LEAD = np.zeros(256, bool)
 _FOREIGN_LEAD[0xD0:0xE2] = True
 _FOREIGN_LEAD[0xE3:0xEE] = True
 _FOREIGN_LEAD[0xF0:0xF5] = True
 
-SKETCH_BUCKETS = 512  # per text and hash (9 of a 2-gram's top 18 bits each); a bucket's bytes bound its 2-grams
-SKETCH_TEXTS = 4096  # texts per sketch slice: bounds its memory to 16 MiB
 
 _NOT = r"(?:can(?:no|['’])t|can not|won['’]t|will not|am unable to|['’]m unable to|am not able to)"
 REFUSAL = (
@@ -171,8 +170,12 @@ _OPEN_END = (
     r"(?i)(?:[,;:(\[{\-–—]|\b(?:and|or|but|the|a|an|to|of|with|for|in|on|that|which|because|so|if|is|are|was|were))$"
 )
 _LIST_LINE = r"^\s*(?:[-*+•>#|]|\d+[.)]\s|\*\*[^*]+\*\*)"
-_SMILEY = r"[:;=]-?[(\[{]"
-_CODE = r"(?s)```.*?(?:```|$)|`[^`\n]*`"  # fenced blocks (to the end when unclosed), inline code
+# Bytes the bracket count looks at: 1 opens, -1 closes, 2 is a backtick (code)
+_BRACKET = np.zeros(256, np.int64)
+_BRACKET[[ord(c) for c in "([{"]], _BRACKET[[ord(c) for c in ")]}"]] = 1, -1
+_BRACKET[ord("`")] = 2
+_SMILEY_EYES = (ord(":"), ord(";"), ord("="))
+_NUMPY_TYPES = {pl.Int32: np.int32, pl.Float32: np.float32}
 TAIL_CHARS = 600
 HEAD_CHARS = 600
 
@@ -188,64 +191,111 @@ class QualityStage(Stage):
     def process(self, batch: pl.DataFrame) -> pl.DataFrame:
         measured = measure(batch, self.thresholds)
         flags = check(measured, self.thresholds)
-        reason = pl.lit(None, pl.String)
-        for name in reversed(REASONS):  # built from the last, so the first failing check wins
-            reason = pl.when(pl.col(f"flag_{name}")).then(pl.lit(name)).otherwise(reason)
-        reasons = flags.select(reason.alias(DROP_REASON)).to_series()
-        return batch.with_columns(*measured.select(list(QUALITY_SCHEMA)), reasons, _detail(batch, reasons))
+        failing = np.column_stack([flags[f"flag_{name}"].to_numpy() for name in REASONS])
+        first = np.where(failing.any(axis=1), failing.argmax(axis=1), len(REASONS))  # the first failing check
+        reasons = pl.Series(DROP_REASON, [*REASONS, None], pl.String).gather(first)
+        figures = [measured[c] for c in QUALITY_SCHEMA]
+        return batch.with_columns(*figures, reasons, _detail(batch, reasons, first < len(REASONS)))
 
+
+# Every eager polars call runs a query of its own (~0.1 ms on a busy core), which a batch of a few
+# hundred rows feels: `measure` asks polars for its text figures in a handful of queries.
 
 def measure(batch: pl.DataFrame, thresholds: QualityThresholds) -> pl.DataFrame:
     """Every quality figure of every row: the QUALITY_SCHEMA columns and what the checks read.
     Needs `prompt`, `reasoning`, `answer`, `reasoning_tokens`, `answer_tokens`; `language` and `topic`
     when present."""
     n = batch.height
-    languages = batch["language"] if "language" in batch.columns else pl.repeat("unknown", n, eager=True)
-    texts = pl.concat([batch["reasoning"], batch["answer"]]).fill_null("")
-    languages = pl.concat([languages, languages])
-    spaceless = np.flatnonzero(languages.is_in(list(SPACELESS)).to_numpy())
+    if "language" not in batch.columns:
+        batch = batch.with_columns(language=pl.lit("unknown", pl.String))
+    parts = batch.select(  # a row per text: the reasoning of every row, then the answer of every row
+        pl.col("reasoning").append(pl.col("answer")).fill_null("").alias("text"),
+        pl.col("language").append(pl.col("language")),
+        pl.col("language").append(pl.col("language")).is_in(list(SPACELESS)).alias("spaceless"),
+    )
+    texts, languages = parts["text"], parts["language"]
+    spaceless = np.flatnonzero(parts["spaceless"].to_numpy())
     if len(spaceless):  # 。！？ end sentences with no space after: add one, so that words split there
         texts = texts.scatter(spaceless, texts.gather(spaceless).str.replace_all(r"([。！？])", "$1 "))
-    words = split_words(texts)
-    n_bytes = np.diff(words.offsets)
-    word_counts = np.diff(words.first_word)
-    units = word_counts.copy()  # what sentences and lines are made of
+    figures = text_figures(texts, thresholds.exact_ngram_from, _FOREIGN_LEAD)
+    endings = _endings(texts)
+    n_bytes = endings["bytes"]
+    units = figures.words.copy()  # what sentences and lines are made of
     units[spaceless] = n_bytes[spaceless] // 6  # no spaces: a unit per two characters (6 bytes)
-    sentences = words.sentences()
-    loops = _loop_sentences(sentences, words.n_texts)
-    repeated = _repeated_share(lines(sentences), n_bytes)
-    top = _top_ngram_shares(words, n_bytes, thresholds.exact_ngram_from)
-    foreign, exempt = _foreign_share(texts, languages, words, pl.concat([batch["prompt"], batch["prompt"]]))
+    foreign, exempt = _foreign_share(texts, languages, figures.flagged, batch["prompt"])
     # brackets in the answer's prose only: code quotes them in strings (its fences are checked), and
     # reasoning quotes half-written lines
-    prose = batch["answer"].fill_null("").str.replace_all(_CODE, "").str.replace_all(_SMILEY, "")
-    unclosed = sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in "([{")
-    unclosed -= sum(prose.str.count_matches(c, literal=True).to_numpy().astype(np.int64) for c in ")]}")
+    unclosed = _unclosed_brackets(*utf8_buffer(batch["answer"]))
     fences = np.zeros(len(texts), np.int64)
-    fenced = np.flatnonzero(texts.str.contains("```", literal=True).to_numpy())  # few: count only those
-    fences[fenced] = texts.gather(fenced).str.count_matches("```", literal=True).to_numpy()
-    figures = {
-        "words": word_counts,
+    fenced = np.flatnonzero(endings["fenced"])  # few: count only those
+    if len(fenced):
+        fences[fenced] = texts.gather(fenced).str.count_matches("```", literal=True).to_numpy()
+    per_text = {
+        "words": figures.words,
         "units": units,
-        "loop_sentences": loops,
-        "repeated_line_share": repeated,
-        **{f"top_{k}gram_share": top[k] for k in NGRAMS},
+        "loop_sentences": figures.loop_sentences,
+        "repeated_line_share": figures.repeated_line_share,
+        **{f"top_{k}gram_share": figures.top_ngram_share[k] for k in NGRAMS},
         "foreign_share": foreign,
         "foreign_exempt": exempt,
         "unclosed_brackets": np.concatenate([np.zeros(n, np.int64), unclosed]),
         "open_fence": fences % 2 == 1,
-        **{name: values.to_numpy() for name, values in _endings(texts).to_dict().items()},
+        **{name: endings[name] for name in _ENDING_FIGURES},
     }
-    columns = {f"{part}_{name}": values[k * n : (k + 1) * n] for name, values in figures.items()
+    columns = {f"{part}_{name}": values[k * n : (k + 1) * n] for name, values in per_text.items()
                for k, part in enumerate(PARTS)}  # fmt: skip
-    head = batch["answer"].fill_null("").str.slice(0, HEAD_CHARS)
-    return pl.DataFrame(columns).with_columns(
-        (batch["reasoning_tokens"] / batch["answer_tokens"].clip(lower_bound=1)).alias("reasoning_to_answer"),
-        batch["reasoning_tokens"],
-        batch["topic"] if "topic" in batch.columns else pl.lit(None, pl.String).alias("topic"),
-        head.str.find(REFUSAL).alias("refusal_at"),
-        batch["answer"].fill_null("").str.contains(BOILERPLATE).alias("boilerplate"),
-    ).with_columns(pl.col(c).cast(t) for c, t in QUALITY_SCHEMA.items())
+    answer = pl.col("answer").fill_null("")
+    rows = batch.select(
+        (pl.col("reasoning_tokens") / pl.col("answer_tokens").clip(lower_bound=1))
+        .cast(QUALITY_SCHEMA["reasoning_to_answer"])
+        .alias("reasoning_to_answer"),
+        "reasoning_tokens",
+        pl.col("topic") if "topic" in batch.columns else pl.lit(None, pl.String).alias("topic"),
+        answer.str.slice(0, HEAD_CHARS).str.find(REFUSAL).alias("refusal_at"),
+        answer.str.contains(BOILERPLATE).alias("boilerplate"),
+    )
+    return pl.DataFrame(
+        {name: values.astype(_NUMPY_TYPES[QUALITY_SCHEMA[name]]) if name in QUALITY_SCHEMA else values
+         for name, values in columns.items()}  # fmt: skip
+    ).hstack(rows)
+
+
+@njit(cache=True)
+def _unclosed_brackets(data, offsets):
+    """Per text: ( [ { opened minus ) ] } closed, outside code (fenced blocks, to the end when left
+    open; `inline` spans on one line) and smileys (:( ;-[ =), read left to right as a regex would."""
+    unclosed = np.zeros(len(offsets) - 1, np.int64)
+    for t in range(len(unclosed)):
+        i, hi, before, before_that = offsets[t], offsets[t + 1], 0, 0  # the last two bytes outside code
+        while i < hi:
+            kind = _BRACKET[data[i]]
+            if kind == 2:  # a backtick: skip the code it opens, if any
+                if i + 2 < hi and data[i + 1] == 96 and data[i + 2] == 96:
+                    i = _after_fence(data, i + 3, hi)
+                    continue
+                end = i + 1
+                while end < hi and data[end] != 96 and data[end] != 10:
+                    end += 1
+                if end < hi and data[end] == 96:
+                    i = end + 1
+                    continue
+            elif kind == 1:
+                smiley = before in _SMILEY_EYES or (before == 45 and before_that in _SMILEY_EYES)  # :( :-(
+                unclosed[t] += not smiley
+            elif kind == -1:
+                unclosed[t] -= 1
+            before_that, before, i = before, data[i], i + 1
+    return unclosed
+
+
+@njit(cache=True)
+def _after_fence(data, i, hi):
+    """Where the fenced block whose body starts at i ends: after its closing ``` or at hi."""
+    while i + 2 < hi:
+        if data[i] == 96 and data[i + 1] == 96 and data[i + 2] == 96:
+            return i + 3
+        i += 1
+    return hi
 
 
 def check(measured: pl.DataFrame, t: QualityThresholds) -> pl.DataFrame:
@@ -287,109 +337,26 @@ def check(measured: pl.DataFrame, t: QualityThresholds) -> pl.DataFrame:
     return measured.select(expr.fill_null(False).alias(f"flag_{name}") for name, expr in flags.items())
 
 
-def _loop_sentences(sentences: Segments, n: int) -> np.ndarray:
-    """Per text: the longest run of sentences that each equal the sentence `p` before them, for any
-    period p up to LOOP_PERIODS (a block of p sentences said r times gives p * (r - 1))."""
-    longest = np.zeros(n, np.int64)
-    h, text = sentences.hashes, sentences.text
-    keys = fmix64(h ^ fmix64(text.astype(np.uint64)))
-    repeats = np.flatnonzero(~pl.Series(keys).is_first_distinct().to_numpy())  # only these can loop
-    for p in range(1, LOOP_PERIODS + 1):
-        at = repeats[repeats >= p]
-        at = at[(h[at] == h[at - p]) & (text[at] == text[at - p])]
-        if not len(at):
-            continue
-        run = np.cumsum(np.diff(at, prepend=-2) != 1)  # consecutive positions share a run number
-        lengths = np.bincount(run)
-        ids = np.flatnonzero(lengths)
-        np.maximum.at(longest, text[at][np.searchsorted(run, ids)], lengths[ids])
-    return longest
-
-
-def _repeated_share(lines: Segments, n_bytes: np.ndarray) -> np.ndarray:
-    """Per text: share of its bytes in lines that repeat an earlier line of the text (Gopher's
-    duplicate-line fraction; a paragraph of a trace is a line)."""
-    keys = fmix64(lines.hashes ^ fmix64(lines.text.astype(np.uint64)))
-    repeat = ~pl.Series(keys).is_first_distinct().to_numpy()
-    repeated = np.bincount(lines.text, weights=lines.nbytes * repeat, minlength=len(n_bytes))
-    return repeated / np.maximum(n_bytes, 1)
-
-
-def _top_ngram_shares(words: Words, n_bytes: np.ndarray, exact_from: float) -> dict[int, np.ndarray]:
-    """Per text and n in NGRAMS: bytes of its most frequent word n-gram (count x joined length) / its
-    bytes, as Gopher measures it.
-
-    Counting every n-gram of every text is the costly part, so 2-grams go through a count-min sketch
-    first: a text's 2-grams are hashed twice into SKETCH_BUCKETS buckets, and the smaller of a
-    2-gram's two buckets bounds its bytes from above. A 3-gram's bytes are at most twice those of one of its 2-grams,
-    a 4-gram's 7/3 times, so only texts whose bound could reach the lowest threshold are counted
-    exactly (the others keep the bound for 2-grams and 0 for 3- and 4-grams)."""
-    n = words.n_texts
-    hashes = words.ngram_hashes(2, mixed=False)
-    valid = words.ngram_valid(2)
-    mass = np.where(valid, words.ngram_bytes(2), 0).astype(np.float64)
-    text = words.text_of_word[: len(hashes)]
-    estimate = np.zeros(len(hashes))
-    for lo in range(0, n, SKETCH_TEXTS):  # count-min: a 2-gram's bytes are at most those of both its buckets
-        hi = min(lo + SKETCH_TEXTS, n)
-        a, b = words.first_word[lo], min(words.first_word[hi], len(hashes))
-        if a < b:
-            base = (text[a:b] - lo) * SKETCH_BUCKETS
-            high = hashes[a:b] >> np.uint64(46)
-            rows = [base + (high >> np.uint64(9)).astype(np.int64), base + (high & np.uint64(511)).astype(np.int64)]
-            sums = [np.bincount(r, weights=mass[a:b], minlength=(hi - lo) * SKETCH_BUCKETS) for r in rows]
-            estimate[a:b] = np.minimum(sums[0][rows[0]], sums[1][rows[1]])
-    estimate[~valid] = 0
-    bound = np.zeros(n)
-    has = np.flatnonzero(np.diff(np.minimum(words.first_word, len(hashes))) > 0)
-    if len(has):
-        bound[has] = np.maximum.reduceat(estimate, words.first_word[has])
-    shares = {k: np.zeros(n) for k in NGRAMS}
-    shares[2] = bound / np.maximum(n_bytes, 1)
-    close = np.flatnonzero(shares[2] >= exact_from)
-    if len(close):
-        exact = _exact_tops(words, close)
-        for k in NGRAMS:
-            shares[k][close] = exact[k] / np.maximum(n_bytes[close], 1)
-    return shares
-
-
-def _exact_tops(words: Words, texts: np.ndarray) -> dict[int, np.ndarray]:
-    """For each of `texts` and n in NGRAMS: count x joined length of its most frequent n-gram."""
-    first, counts = words.first_word[texts], np.diff(words.first_word)[texts]
-    owner = np.repeat(np.arange(len(texts)), counts)
-    index = np.arange(counts.sum()) + np.repeat(first - (np.cumsum(counts) - counts), counts)
-    hashes, lengths = words.hashes[index], words.lengths[index]
-    tops = {}
-    for k in NGRAMS:
-        grams = ngram_hashes(hashes, k)
-        within = owner[: len(grams)] == owner[k - 1 :]
-        keys = fmix64(grams ^ fmix64(owner[: len(grams)].astype(np.uint64)))[within]
-        mass = ngram_bytes(lengths, k)[within]
-        _, at, seen = np.unique(keys, return_index=True, return_counts=True)
-        best = np.zeros(len(texts))
-        np.maximum.at(best, owner[: len(grams)][within][at], seen * mass[at])
-        tops[k] = best
-    return tops
-
-
-def _foreign_share(texts: pl.Series, languages: pl.Series, words: Words, prompts: pl.Series):
+def _foreign_share(texts: pl.Series, languages: pl.Series, screened: np.ndarray, prompts: pl.Series):
     """Per text: (letters outside its language's scripts per character, exempt). Exempt: a language
-    outside our tables, or a prompt that itself has such letters (it asked for them). Only texts with
-    a UTF-8 lead byte of another script run the exact regex."""
-    share, exempt = np.zeros(len(texts)), np.ones(len(texts), bool)
+    outside our tables, or a prompt (of the row: texts are the reasoning of every row, then the
+    answers) that itself has such letters (it asked for them). Only `screened` texts (with a UTF-8
+    lead byte of another script) run the exact regex."""
+    share = np.zeros(len(texts))
     codes = languages.to_numpy()
-    known = np.isin(codes, [*LATIN_LANGUAGES, *SCRIPTS])
-    exempt[known] = False
-    high = np.flatnonzero(words.data >= 0xD0)
-    high = high[_FOREIGN_LEAD[words.data[high]]]
-    screened = known & (np.diff(np.searchsorted(high, words.offsets)) > 0)
-    for code in np.unique(codes[screened]):
+    known = np.array([code in _KNOWN_LANGUAGES for code in codes], bool)
+    exempt = ~known
+    screened = screened & known
+    for code in set(codes[screened]):
         rows = np.flatnonzero(screened & (codes == code))
-        pattern, subset = _foreign_letters(code), texts.gather(rows)
-        letters = subset.str.count_matches(pattern).to_numpy()
-        share[rows] = letters / np.maximum(subset.str.len_chars().to_numpy(), 1)
-        exempt[rows[prompts.gather(rows).fill_null("").str.contains(pattern).to_numpy()]] = True
+        pattern = _foreign_letters(code)
+        found = pl.DataFrame({"text": texts.gather(rows), "prompt": prompts.gather(rows % len(prompts))}).select(
+            pl.col("text").str.count_matches(pattern).alias("letters"),
+            pl.col("text").str.len_chars().alias("chars"),
+            pl.col("prompt").fill_null("").str.contains(pattern).alias("asked"),
+        )
+        share[rows] = found["letters"].to_numpy() / np.maximum(found["chars"].to_numpy(), 1)
+        exempt[rows[found["asked"].to_numpy()]] = True
     return share, exempt
 
 
@@ -398,40 +365,60 @@ def _foreign_letters(language: str) -> str:
     return "[\\p{L}--[" + "".join(f"\\p{{{s}}}" for s in scripts) + "]]"
 
 
-def _endings(texts: pl.Series) -> pl.DataFrame:
+_ENDING_FIGURES = ("end_open", "end_bare", "end_words", "end_listed", "after_punctuated")
+
+
+def _endings(texts: pl.Series) -> dict[str, np.ndarray]:
     """How each text ends, from its last TAIL_CHARS: whether its last line stops on a comma, colon,
-    dash, article or conjunction (`end_open`) or on a letter or digit (`end_bare`), that line's
-    words (runs of two letters or more; 10 Han characters count 5), whether it is a list item or a
-    heading, and whether the line before it ends in punctuation (`after_punctuated`: a comma only
-    after four words, so "Best regards," before a name does not count)."""
+    dash, article or conjunction (`end_open`) or on a letter or digit (`end_bare`). Where it ends
+    bare (the only rows where the rest is read: elsewhere 0 and False), that line's words (runs of
+    two letters or more; 10 Han characters count 5), whether it is a list item or a heading, and
+    whether the line before it ends in punctuation (`after_punctuated`: a comma only after four
+    words, so "Best regards," before a name does not count). Also each text's `bytes` and whether
+    it has a code fence (`fenced`), which cost nothing in the same query."""
     lines = pl.col("text").str.slice(-TAIL_CHARS).str.split("\n").list.eval(
         pl.element().filter(pl.element().str.strip_chars() != "")
     )
-    return (
-        pl.DataFrame({"text": texts})
-        .select(lines.alias("lines"))
+    ends = (
+        pl.LazyFrame({"text": texts})
         .select(
+            pl.col("text").str.len_bytes().cast(pl.Int64).alias("bytes"),
+            pl.col("text").str.contains("```", literal=True).alias("fenced"),
+            lines.alias("lines"),
+        )
+        .select(
+            "bytes",
+            "fenced",
             pl.col("lines").list.last().fill_null("").alias("line"),
             pl.col("lines").list.get(-2, null_on_oob=True).fill_null("").alias("before"),
         )
-        .select(
-            pl.col("line").str.replace(_CLOSERS, "").str.contains(_OPEN_END).alias("end_open"),
-            pl.col("line").str.replace(_CLOSERS, "").str.contains(r"[\p{L}\p{N}]$").alias("end_bare"),
-            (pl.col("line").str.count_matches(r"\p{L}{2,}") + pl.col("line").str.count_matches(r"\p{Han}") // 2)
-            .alias("end_words"),
-            pl.col("line").str.contains(_LIST_LINE).alias("end_listed"),
-            (
-                pl.col("before").str.replace(_CLOSERS, "").str.contains(r"[.!?;:。！？；：]$")
-                | (pl.col("before").str.contains(r"[,，]$") & (pl.col("before").str.count_matches(r"\S+") >= 4))
-            ).alias("after_punctuated"),
+        .with_columns(pl.col("line").str.replace(_CLOSERS, "").alias("stripped"))
+        .with_columns(
+            pl.col("stripped").str.contains(_OPEN_END).alias("end_open"),
+            pl.col("stripped").str.contains(r"[\p{L}\p{N}]$").alias("end_bare"),
         )
+        .collect()
     )
+    bare = ends.lazy().filter("end_bare").select(
+        (pl.col("line").str.count_matches(r"\p{L}{2,}") + pl.col("line").str.count_matches(r"\p{Han}") // 2)
+        .alias("end_words"),
+        pl.col("line").str.contains(_LIST_LINE).alias("end_listed"),
+        (
+            pl.col("before").str.replace(_CLOSERS, "").str.contains(r"[.!?;:。！？；：]$")
+            | (pl.col("before").str.contains(r"[,，]$") & (pl.col("before").str.count_matches(r"\S+") >= 4))
+        ).alias("after_punctuated"),
+    ).collect()
+    rows = np.flatnonzero(ends["end_bare"].to_numpy())
+    figures = {name: ends[name].to_numpy() for name in ("bytes", "fenced", "end_open", "end_bare")}
+    for name, values in bare.to_dict().items():
+        figures[name] = np.zeros(len(texts), values.to_numpy().dtype)
+        figures[name][rows] = values.to_numpy()
+    return figures
 
 
-def _detail(batch: pl.DataFrame, reasons: pl.Series) -> pl.Series:
+def _detail(batch: pl.DataFrame, reasons: pl.Series, dropped: np.ndarray) -> pl.Series:
     """What a dropped row shows in dropped.parquet instead of its prompt: the failing part, where it
     fails (its end when cut off or looping, the first foreign letter, else its start)."""
-    dropped = reasons.is_not_null().to_numpy()
     detail = pl.Series("drop_detail", [None] * len(reasons), pl.String)
     rows = np.flatnonzero(dropped)
     if not len(rows):
@@ -444,7 +431,7 @@ def _detail(batch: pl.DataFrame, reasons: pl.Series) -> pl.Series:
     part = pl.when(in_reasoning).then(pl.col("reasoning")).otherwise(pl.col("answer"))
     foreign_at = part.str.find(_foreign_letters("en"))
     excerpt = (
-        pl.when(reason.str.contains(r"^(?:truncated|unbalanced|repeat_loop|repeated_text|top_ngram)"))
+        pl.when(reason.str.contains(r"^(?:truncated|unbalanced|repeat_loop|repeated_lines|top_ngram)"))
         .then(pl.lit("…") + part.str.slice(-DETAIL_CHARS))
         .when(reason.str.starts_with("script_mix") & foreign_at.is_not_null())
         .then(pl.lit("…") + part.str.slice((foreign_at - 60).clip(lower_bound=0), DETAIL_CHARS))

@@ -9,6 +9,10 @@ What the model sees, and why:
   squeezed, a start and an end marker): robust to typos, inflections and the European languages,
   and they catch code and math notation (`){`, `=0`, `^0`).
 - `words`: word unigrams and bigrams over the same text.
+- `request`: byte 4-grams again, tagged apart, of the first and last `request_chars` characters
+  only, where a request sits around pasted text. Held out by style it raised keep-vs-drop F1
+  from 0.834 to 0.844, most on questions and requests over a passage (accuracy 0.58 -> 0.63 and
+  0.49 -> 0.53) and list classification (0.28 -> 0.33).
 - `intent`: the words of the first line (up to `intent_words` from its start) and of the last line
   (up to `intent_words` from its end) again, tagged, and the very first and last word. People put
   the request first or last and paste material in between; a word in the request says more than
@@ -33,7 +37,7 @@ import numpy as np
 import polars as pl
 import scipy.sparse as sp
 
-BLOCKS = ("chars", "words", "intent", "shape", "response")
+BLOCKS = ("chars", "words", "request", "intent", "shape", "response")
 Part = tuple[np.ndarray, np.ndarray]  # (row of each feature occurrence, ascending; its bucket)
 _MASK64 = (1 << 64) - 1
 
@@ -45,6 +49,8 @@ class FeatureConfig:
     tail_chars: int = 300
     char_ngrams: tuple[int, ...] = (3, 4, 5)
     intent_words: int = 12
+    request_chars: int = 100  # the `request` block: byte n-grams starting this close to either end
+    request_ngrams: tuple[int, ...] = (4,)
     blocks: tuple[str, ...] = BLOCKS
 
     def describe(self) -> dict:
@@ -74,7 +80,7 @@ _PAIR = np.uint64(_constants(4, 1)[0])
 
 # Feature kinds (index into _SEEDS): n-gram sizes use their own n.
 _K_WORD, _K_BIGRAM, _K_HEAD, _K_TAIL, _K_FIRST, _K_LAST = 10, 11, 12, 13, 14, 15
-_K_SHAPE, _K_RESPONSE = 20, 40
+_K_SHAPE, _K_REQUEST, _K_RESPONSE = 20, 30, 40
 
 
 def _mix(h: np.ndarray, kind: int, bits: int) -> np.ndarray:
@@ -114,21 +120,33 @@ def _byte_buffer(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     return buf, rows
 
 
-def _char_ngrams(buf: np.ndarray, rows: np.ndarray, ns: tuple[int, ...], bits: int) -> list[Part]:
-    """(rows, buckets) of every byte n-gram that stays inside one text, for each n in `ns`."""
+def _char_ngrams(buf: np.ndarray, rows: np.ndarray, ns: tuple[int, ...], bits: int,
+                 zone: np.ndarray | None = None, zone_ns: tuple[int, ...] = ()) -> tuple[list[Part], list[Part]]:
+    """(rows, buckets) of every byte n-gram that stays inside one text, for each n in `ns`; and,
+    tagged apart, those of sizes `zone_ns` that start where `zone` (a mask over `buf`) is set."""
     b = buf.astype(np.uint64) + np.uint64(1)
     size = len(buf)
     inside = buf != 0  # the window starting here has no separator yet
-    parts = []
+    parts, zone_parts = [], []
     h = np.zeros(size, dtype=np.uint64)
-    for k in range(min(max(ns), size)):  # h[i] = sum_j<=k (b[i+j] * M_j), grown one byte at a time
+    for k in range(min(max(ns + zone_ns, default=0), size)):  # h[i] = sum_j<=k (b[i+j] * M_j), grown one byte at a time
         h[: size - k] += b[k:] * _BYTE_MUL[k]
         inside[: size - k] &= buf[k:] != 0
         n = k + 1
         if n in ns:
             keep = inside[: size - k]
             parts.append((rows[: size - k][keep], _mix(h[: size - k][keep], n, bits)))
-    return parts
+        if n in zone_ns:
+            keep = inside[: size - k] & zone[: size - k]
+            zone_parts.append((rows[: size - k][keep], _mix(h[: size - k][keep], n + _K_REQUEST, bits)))
+    return parts, zone_parts
+
+
+def _ends(rows: np.ndarray, n_rows: int, width: int) -> np.ndarray:
+    """Mask over a byte buffer: the first and the last `width` bytes of each text."""
+    counts = np.bincount(rows, minlength=n_rows)
+    pos = np.arange(len(rows)) - (np.cumsum(counts) - counts)[rows]
+    return (pos <= width) | (counts[rows] - pos <= width + 2)
 
 
 def _words(buf: np.ndarray, rows: np.ndarray, n_rows: int):
@@ -239,8 +257,12 @@ def featurize(
     texts = normalize(prompts, config.head_chars, config.tail_chars)
     buf, rows = _byte_buffer(texts)
     blocks: dict[str, list[Part]] = {}
+    chars, request = _char_ngrams(buf, rows, config.char_ngrams if "chars" in config.blocks else (), bits,
+                                  _ends(rows, n, config.request_chars), config.request_ngrams if "request" in config.blocks else ())
     if "chars" in config.blocks:
-        blocks["chars"] = _char_ngrams(buf, rows, config.char_ngrams, bits)
+        blocks["chars"] = chars
+    if "request" in config.blocks:
+        blocks["request"] = request
     hashes, starts, word_rows, index, per_row = _words(buf, rows, n)
     if "words" in config.blocks:
         same = word_rows[1:] == word_rows[:-1]

@@ -27,6 +27,7 @@ import scipy.sparse as sp
 
 from curate.errors import CurateError
 from curate.stages.rewrite import RewriteStage
+from curate.topic_model.augment import passage_rows
 from curate.topic_model.features import FeatureConfig, feature_matrices, featurize
 from curate.topic_model.model import WEIGHTS, TopicModel
 from curate.topics import TOPIC_IDS
@@ -43,8 +44,9 @@ class TrainParams:
     """Chosen by leave-one-writer-out and leave-one-style-out scores (bench/eval_classifiers.py)."""
 
     c: float = 3.0  # inverse L2 strength
-    min_df: int = 3  # a bucket seen in fewer training prompts gets no weight
+    min_df: int = 7  # a bucket seen in fewer training rows (made rows count) gets no weight: keeps weights < 5 MB
     balanced: bool = True  # weight classes inversely to their frequency
+    augment: bool = True  # add passage-swapped and passage-attached rows (augment.py)
     features: FeatureConfig = FeatureConfig()
 
 
@@ -122,12 +124,27 @@ def fit_matrix(x: sp.csr_matrix, topics: pl.Series, params: TrainParams) -> Topi
         buckets=buckets.astype(np.int64),
         weights=clf.coef_[order].T.astype(np.float16),
         intercept=clf.intercept_[order].astype(np.float32),
-        metadata={"train": {"rows": x.shape[0], "c": params.c, "min_df": params.min_df, "balanced": params.balanced}},
+        metadata={"train": {"rows": x.shape[0], "c": params.c, "min_df": params.min_df, "balanced": params.balanced,
+                            "augment": params.augment}},
     )
 
 
+def training_matrix(df: pl.DataFrame, params: TrainParams) -> tuple[sp.csr_matrix, pl.Series, np.ndarray]:
+    """Design matrix and topics of the labeled rows, then of the rows made from them (augment.py);
+    and per row, the labeled rows it was made from, shape (N, 2), so that cross-validation can leave
+    out every row that carries a held-out prompt."""
+    x, topics = design_matrix(df, params.features), df["topic"]
+    own = np.repeat(np.arange(df.height)[:, None], 2, axis=1)
+    made, sources = passage_rows(df) if params.augment else (df.clear(), own[:0])
+    if made.height == 0:
+        return x, topics, own
+    x = sp.vstack([x, design_matrix(made, params.features)]).tocsr()
+    return x, pl.concat([topics, made["topic"]]), np.vstack([own, sources])
+
+
 def fit(df: pl.DataFrame, params: TrainParams = TrainParams()) -> TopicModel:
-    return fit_matrix(design_matrix(df, params.features), df["topic"], params)
+    x, topics, _ = training_matrix(df, params)
+    return fit_matrix(x, topics, params)
 
 
 def corpus_digest(df: pl.DataFrame) -> str:
