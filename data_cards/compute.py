@@ -14,7 +14,7 @@ import curate
 from curate import schema
 from curate.errors import CurateError
 from curate.stages.quality import FIGURE_THRESHOLDS
-from curate.store import Version
+from curate.store import DROPPED_FILE, Version
 
 CARD_FORMAT = 1
 LENGTH_PARTS = ("prompt", "reasoning", "answer", "total")
@@ -44,8 +44,8 @@ def compute_card(version: Version) -> dict:
     manifest = version.checked_manifest()
     version.verify()
     stats = _read_shards(version, _STAT_COLUMNS)
-    dropped = _read_dropped(version)
-    funnel = _funnel(version, manifest, stats.height, dropped)
+    dropped_counts, dropped = _read_dropped(version)
+    funnel = _funnel(version, manifest, stats.height, dropped_counts, dropped)
     limits = manifest["config"].get("limits") or {}
     topics = _mix(stats, "topic")
     return {
@@ -94,21 +94,29 @@ def _read_shards(version: Version, columns: list[str]) -> pl.DataFrame:
     return frame.with_columns(pl.col("topic", "language").fill_null("unknown"))
 
 
-def _read_dropped(version: Version) -> pl.DataFrame:
+def _read_dropped(version: Version) -> tuple[dict[tuple[str, str], int], pl.DataFrame]:
+    """Rows dropped per (stage, reason), and the few dropped rows that carry a preview.
+
+    Scanned, not read whole: a build drops most of its input, and holding every dropped row made the
+    card the step whose memory grew most with the input."""
+    if not version.dropped_path.is_file():
+        raise CurateError(f"{version.ref}: {DROPPED_FILE} is missing")
+    scan = pl.scan_parquet(version.dropped_path)
     try:
-        return version.read_dropped()
+        counts = scan.group_by("stage", "reason").len().collect(engine="streaming")
+        previews = scan.filter(pl.col("preview").is_not_null()).collect(engine="streaming")
     except (pl.exceptions.PolarsError, OSError) as e:
-        raise CurateError(f"{version.ref}: dropped/dropped.parquet is corrupt ({e})") from None
+        raise CurateError(f"{version.ref}: {DROPPED_FILE} is corrupt ({str(e).splitlines()[0]})") from None
+    return {(row["stage"], row["reason"]): row["len"] for row in counts.iter_rows(named=True)}, previews
 
 
-def _funnel(version: Version, manifest: dict, shard_rows: int, dropped: pl.DataFrame) -> dict:
-    """The manifest's funnel, checked: it must sum to rows read and agree with the files."""
+def _funnel(version: Version, manifest: dict, shard_rows: int, on_disk: dict[tuple[str, str], int],
+            dropped: pl.DataFrame) -> dict:
+    """The manifest's funnel, checked: it must sum to rows read and agree with the files
+    (`on_disk`: rows per stage and reason in dropped.parquet; `dropped`: its rows with a preview)."""
     ref = version.ref
     recorded = manifest["funnel"]
-    on_disk = {
-        (row["stage"], row["reason"]): row["len"]
-        for row in dropped.group_by("stage", "reason").len().iter_rows(named=True)
-    }
+    on_disk = dict(on_disk)
     stages, totals = [], {}
     expected_input = recorded["read"]
     for stage in recorded["stages"]:
