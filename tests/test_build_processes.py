@@ -9,6 +9,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from process_helpers import session_processes
 
 from curate.cli import main
 from curate.store import Store, sha256_file
@@ -47,20 +48,9 @@ def _start(args: list[str], store: Path, shards_done: int) -> subprocess.Popen:
     raise AssertionError(f"the build ended or stalled before it could be stopped: {proc.communicate()[1]}")
 
 
-def _session_processes(session: int) -> list[psutil.Process]:
-    alive = []
-    for p in psutil.process_iter():
-        try:
-            if os.getsid(p.pid) == session and p.status() != psutil.STATUS_ZOMBIE:
-                alive.append(p)
-        except (ProcessLookupError, psutil.NoSuchProcess):
-            pass
-    return alive
-
-
 def _wait_for_no_processes(session: int, seconds: float = 10) -> list[psutil.Process]:
     deadline = time.time() + seconds
-    while (left := _session_processes(session)) and time.time() < deadline:
+    while (left := session_processes(session)) and time.time() < deadline:
         time.sleep(0.1)
     return left
 

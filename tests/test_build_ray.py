@@ -15,6 +15,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from process_helpers import session_processes
 
 from curate.cli import main
 from curate.store import Store, sha256_file
@@ -113,7 +114,7 @@ def test_resume_after_the_driver_is_killed(many_files, local_build, ray_session,
     try:
         assert _left_running(proc.pid) == [], "the local Ray's workers or servers outlived its driver"
     finally:
-        for agent in _session_processes(proc.pid):  # exit by themselves within about 90 s; no need to wait
+        for agent in session_processes(proc.pid):  # exit by themselves within about 90 s; no need to wait
             agent.kill()
     assert not list(tmp_path.glob("t/v*"))
     done_before = {p.stem for p in tmp_path.glob(".work/*/done/*.json")}
@@ -133,24 +134,13 @@ def test_resume_after_the_driver_is_killed(many_files, local_build, ray_session,
     assert _files(tmp_path) == local_build
 
 
-def _session_processes(session: int) -> list[psutil.Process]:
-    alive = []
-    for p in psutil.process_iter():
-        try:
-            if os.getsid(p.pid) == session and p.status() != psutil.STATUS_ZOMBIE:
-                alive.append(p)
-        except (ProcessLookupError, psutil.NoSuchProcess):
-            pass
-    return alive
-
-
 def _left_running(session: int, seconds: float = 30) -> list[str]:
     """What still runs of the session but Ray's dashboard and runtime-env agents, which wait out their
     GCS reconnect timeout (about a minute) before they notice that the node is gone."""
     deadline = time.time() + seconds
     while True:
         left = []
-        for p in _session_processes(session):
+        for p in session_processes(session):
             try:
                 name = p.name()
             except psutil.NoSuchProcess:
