@@ -24,14 +24,12 @@ import xxhash
 
 from curate.errors import CurateError
 from curate.stages.base import Stage
+from curate.words import LOW_BYTES, utf8_buffer
 from curate.words import fmix64 as _fmix64
-from curate.words import utf8_buffer
 
 TARGETS = ("prompt", "response", "both")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-# _LOW_BYTES[k] keeps the low k bytes of a uint64 (the first k bytes of a little-endian read).
-_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
 # Bounds the (permutations x shingles) work array to 4 MiB, small enough to stay in cache.
 _CHUNK_CELLS = 1 << 20
 
@@ -173,10 +171,10 @@ def _word_hashes(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     # Every byte position viewed as the start of an unaligned 8-byte little-endian integer.
     padded = np.concatenate([data, np.zeros(8, np.uint8)])
     eight = np.ndarray(len(data), dtype="<u8", buffer=padded, strides=(1,))
-    hashes = _combine(lengths.astype(np.uint64), eight[starts] & _LOW_BYTES[np.minimum(lengths, 8)])
+    hashes = _combine(lengths.astype(np.uint64), eight[starts] & LOW_BYTES[np.minimum(lengths, 8)])
     longer, done = np.flatnonzero(lengths > 8), 8
     while len(longer):  # the few words longer than 8 bytes, 8 more bytes at a time
-        chunk = eight[starts[longer] + done] & _LOW_BYTES[np.minimum(lengths[longer] - done, 8)]
+        chunk = eight[starts[longer] + done] & LOW_BYTES[np.minimum(lengths[longer] - done, 8)]
         hashes[longer] = _combine(hashes[longer], chunk)
         done += 8
         longer = longer[lengths[longer] > done]

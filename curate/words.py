@@ -37,7 +37,7 @@ _CJK_BEFORE = np.zeros(256, np.uint8)
 _CJK_BEFORE[[0x82, 0x81, 0x9F]] = [0x80, 0xBC, 0xBC]
 LOOP_PERIODS = 6  # a loop repeats a block of up to this many sentences; longer ones: repeated lines
 NGRAMS = (2, 3, 4)
-_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)  # the first k bytes of a uint64
+LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)  # the first k bytes of a uint64
 _NO_MARKS = np.zeros(256, np.bool_)
 SKETCH_BUCKETS = 512  # per text and hash (9 of a 2-gram's top 18 bits each); a bucket's bytes bound its 2-grams
 
@@ -147,7 +147,7 @@ def _word_hash(words64, start, end):
     low, high = words64[start >> 3], words64[(start >> 3) + 1]
     head = (low >> shift) | ((high << np.uint64(1)) << (np.uint64(63) - shift))  # shift 0: high drops out
     length = end - start
-    return ((head & _LOW_BYTES[min(length, 8)]) * _M1) ^ (np.uint64(length) * _M3)
+    return ((head & LOW_BYTES[min(length, 8)]) * _M1) ^ (np.uint64(length) * _M3)
 
 
 @njit(cache=True)

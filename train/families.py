@@ -156,21 +156,31 @@ def _gemma_from_hf(family: Family, hf: dict):
     )
 
 
-def gemma_to_hf(config) -> dict:
-    """config.json of a Gemma 2 shaped model (what `train export` writes for tiny)."""
+def _shape_to_hf(config, vocab: int) -> dict:
+    """The config.json fields every family shares: the model's shape."""
     return {
-        "architectures": ["Gemma2ForCausalLM"],
-        "model_type": "gemma2",
-        "vocab_size": config.num_embed,
+        "vocab_size": vocab,
         "hidden_size": config.embed_dim,
         "intermediate_size": config.hidden_dim,
         "num_hidden_layers": config.num_layers,
         "num_attention_heads": config.num_heads,
         "num_key_value_heads": config.num_kv_heads,
         "head_dim": config.head_dim,
-        "query_pre_attn_scalar": config.head_dim,
-        "hidden_activation": "gelu_pytorch_tanh",
-        "rms_norm_eps": 1e-6,
+    }
+
+
+def _gemma_fields_to_hf(config) -> dict:
+    """What Gemma 2 and Gemma 3 add to the shape: queries scaled by the head size, GELU, their norm eps."""
+    return {"query_pre_attn_scalar": config.head_dim, "hidden_activation": "gelu_pytorch_tanh", "rms_norm_eps": 1e-6}
+
+
+def gemma_to_hf(config) -> dict:
+    """config.json of a Gemma 2 shaped model (what `train export` writes for tiny)."""
+    return {
+        "architectures": ["Gemma2ForCausalLM"],
+        "model_type": "gemma2",
+        **_shape_to_hf(config, config.num_embed),
+        **_gemma_fields_to_hf(config),
         "rope_theta": 10000.0,
         "sliding_window": config.sliding_window_size,
         "final_logit_softcapping": config.final_logit_softcap,
@@ -208,16 +218,8 @@ def gemma3_to_hf(config) -> dict:
     return {
         "architectures": ["Gemma3ForCausalLM"],
         "model_type": "gemma3_text",
-        "vocab_size": config.num_embed,
-        "hidden_size": config.embed_dim,
-        "intermediate_size": config.hidden_dim,
-        "num_hidden_layers": config.num_layers,
-        "num_attention_heads": config.num_heads,
-        "num_key_value_heads": config.num_kv_heads,
-        "head_dim": config.head_dim,
-        "query_pre_attn_scalar": config.head_dim,
-        "hidden_activation": "gelu_pytorch_tanh",
-        "rms_norm_eps": 1e-6,
+        **_shape_to_hf(config, config.num_embed),
+        **_gemma_fields_to_hf(config),
         "sliding_window": config.sliding_window_size,
         "sliding_window_pattern": 6,
         "rope_theta": float(config.global_base_frequency),
@@ -251,13 +253,7 @@ def llama_like_to_hf(family: Family, config) -> dict:
     return {
         "architectures": [{"llama": "LlamaForCausalLM", "qwen2": "Qwen2ForCausalLM"}.get(model_type, "Qwen3ForCausalLM")],
         "model_type": model_type,
-        "vocab_size": config.vocab_size,
-        "hidden_size": config.embed_dim,
-        "intermediate_size": config.hidden_dim,
-        "num_hidden_layers": config.num_layers,
-        "num_attention_heads": config.num_heads,
-        "num_key_value_heads": config.num_kv_heads,
-        "head_dim": config.head_dim,
+        **_shape_to_hf(config, config.vocab_size),
         "hidden_act": "silu",
         "rms_norm_eps": config.norm_eps,
         "rope_theta": config.rope_theta,
